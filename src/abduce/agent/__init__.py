@@ -1,0 +1,37 @@
+"""The loop: planner → synthesizer → verifier → feedback → selector, with LLMs via LangChain."""
+
+from abduce.agent.chat import BudgetExhausted, Chat
+from abduce.agent.llm import LLMSpecError, describe_llm, make_llm
+from abduce.agent.loop import Solver, solve
+from abduce.agent.models import Budget, ExampleVerdict, Hypothesis, Program, Verdict
+from abduce.agent.planner import LLMPlanner, Planner
+from abduce.agent.selector import Selector, VoteSelector
+from abduce.agent.solution import Solution
+from abduce.agent.synthesizer import LLMSynthesizer, Synthesizer
+from abduce.agent.trace import Trace
+from abduce.agent.verifier import SandboxVerifier, Verifier
+
+__all__ = [
+    "Budget",
+    "BudgetExhausted",
+    "Chat",
+    "ExampleVerdict",
+    "Hypothesis",
+    "LLMPlanner",
+    "LLMSpecError",
+    "LLMSynthesizer",
+    "Planner",
+    "Program",
+    "SandboxVerifier",
+    "Selector",
+    "Solution",
+    "Solver",
+    "Synthesizer",
+    "Trace",
+    "Verdict",
+    "Verifier",
+    "VoteSelector",
+    "describe_llm",
+    "make_llm",
+    "solve",
+]

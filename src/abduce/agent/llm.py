@@ -1,0 +1,138 @@
+"""Build a LangChain chat model from a spec: 'local', 'openai:<model>',
+'openai-compatible:<base_url>[#model]', or any BaseChatModel instance."""
+
+from __future__ import annotations
+
+import os
+from functools import cache
+
+from langchain_core.caches import BaseCache
+from langchain_core.language_models import BaseChatModel
+
+from abduce.agent import local_model
+
+DEFAULT_SPEC = "local"
+LOCAL_CONTEXT = 16384
+MAX_TOKENS = 700
+
+
+class LLMSpecError(ValueError):
+    """The LLM spec cannot be understood or its model cannot be loaded."""
+
+
+LLMSpec = str | BaseChatModel | None
+
+
+def default_spec() -> str:
+    """The spec used when none is given: $ABDUCE_LLM, else 'local'."""
+    return os.environ.get("ABDUCE_LLM", DEFAULT_SPEC)
+
+
+def make_llm(
+    spec: LLMSpec = None, *, temperature: float = 0.2, seed: int = 0, use_cache: bool = True
+) -> BaseChatModel:
+    """The chat model a spec names; model instances are returned unchanged."""
+    if isinstance(spec, BaseChatModel):
+        return spec
+    spec = spec or default_spec()
+    llm_cache = response_cache() if use_cache else None
+    if spec == "local":
+        return _local_model(temperature, seed, llm_cache)
+    provider, _, rest = spec.partition(":")
+    if provider == "openai" and rest:
+        return _openai_model(rest, None, temperature, seed, llm_cache)
+    if provider == "openai-compatible" and rest:
+        base_url, _, model = rest.partition("#")
+        return _openai_model(model or "default", base_url, temperature, seed, llm_cache)
+    raise LLMSpecError(
+        f"unknown LLM spec {spec!r}; use 'local', 'openai:<model>' or "
+        "'openai-compatible:<base_url>[#model]'"
+    )
+
+
+def describe_llm(spec: LLMSpec = None) -> dict[str, str]:
+    """What a spec resolves to, without loading any weights (for `abduce models`)."""
+    if isinstance(spec, BaseChatModel):
+        return {"spec": "instance", "class": type(spec).__name__}
+    spec = spec or default_spec()
+    if spec != "local":
+        return {"spec": spec, "class": "ChatOpenAI"}
+    override = os.environ.get("ABDUCE_MODEL")
+    joined = local_model.cache_dir() / "models" / local_model.MODEL_FILE
+    size = local_model.installed_size()
+    if override:
+        weights, state = override, "from ABDUCE_MODEL"
+    elif joined.is_file():
+        weights, state = str(joined), "ready"
+    elif size:
+        weights, state = str(joined), f"parts installed ({size:,} bytes), joined on first use"
+    else:
+        weights, state = "not installed", f"install with: {local_model.INSTALL_HINT}"
+    return {
+        "spec": "local",
+        "class": "ChatLlamaCpp (llama-cpp-python)",
+        "model": local_model.MODEL_NAME if not override else os.path.basename(override),
+        "weights": weights,
+        "state": state,
+        "cache": str(local_model.cache_dir()),
+    }
+
+
+@cache
+def response_cache() -> BaseCache:
+    """LangChain's SQLite cache of LLM responses under the cache directory."""
+    from langchain_community.cache import SQLiteCache
+
+    path = local_model.cache_dir() / "llm-cache.sqlite"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return SQLiteCache(database_path=str(path))
+
+
+def _local_model(temperature: float, seed: int, llm_cache: BaseCache | None) -> BaseChatModel:
+    try:
+        from langchain_community.chat_models import ChatLlamaCpp
+
+        import llama_cpp  # noqa: F401
+    except ImportError:
+        raise LLMSpecError(
+            f"llama-cpp-python is not installed; install with: {local_model.INSTALL_HINT}"
+        ) from None
+    try:
+        path = local_model.model_path()
+    except local_model.ModelNotInstalled as error:
+        raise LLMSpecError(str(error)) from None
+    return ChatLlamaCpp(
+        model_path=str(path),
+        n_ctx=LOCAL_CONTEXT,
+        n_batch=512,
+        n_threads=os.cpu_count() or 2,
+        max_tokens=MAX_TOKENS,
+        temperature=temperature,
+        seed=seed,
+        verbose=False,
+        cache=llm_cache,
+    )
+
+
+def _openai_model(
+    model: str,
+    base_url: str | None,
+    temperature: float,
+    seed: int,
+    llm_cache: BaseCache | None,
+) -> BaseChatModel:
+    from langchain_openai import ChatOpenAI
+
+    api_key = os.environ.get("OPENAI_API_KEY") or ("not-needed" if base_url else None)
+    if api_key is None:
+        raise LLMSpecError("OPENAI_API_KEY is not set; export it to use 'openai:' models")
+    return ChatOpenAI(
+        model=model,
+        base_url=base_url,
+        api_key=api_key,
+        temperature=temperature,
+        seed=seed,
+        max_tokens=MAX_TOKENS,
+        max_retries=1,
+        cache=llm_cache,
+    )

@@ -1,0 +1,153 @@
+"""The loop: propose hypotheses, implement them, verify, feed failures back, select attempts."""
+
+from __future__ import annotations
+
+import time
+
+from abduce.agent.chat import BudgetExhausted, Chat
+from abduce.agent.feedback import describe_failures
+from abduce.agent.llm import LLMSpec, default_spec, make_llm
+from abduce.agent.models import Budget, Hypothesis, Program, Verdict
+from abduce.agent.planner import LLMPlanner, Planner
+from abduce.agent.selector import Selector, VoteSelector
+from abduce.agent.solution import Solution
+from abduce.agent.synthesizer import LLMSynthesizer, Synthesizer
+from abduce.agent.trace import Trace
+from abduce.agent.verifier import SandboxVerifier, Verifier
+from abduce.tasks import ArcDomain, Domain, Task
+
+
+class Solver:
+    """Solves tasks with an LLM planner and synthesizer, a sandbox verifier and a selector."""
+
+    def __init__(
+        self,
+        llm: LLMSpec = None,
+        *,
+        budget: Budget | None = None,
+        domain: Domain | None = None,
+        seed: int = 0,
+        use_cache: bool = True,
+    ) -> None:
+        self.budget = budget or Budget()
+        self.domain = domain or ArcDomain()
+        self.chat = Chat(make_llm(llm, seed=seed, use_cache=use_cache))
+        self.model_name = _model_name(llm)
+        self.planner: Planner = LLMPlanner(self.chat, self.domain, self.budget.hypotheses_per_round)
+        self.synthesizer: Synthesizer = LLMSynthesizer(self.chat, self.domain)
+        self.verifier: Verifier = SandboxVerifier(self.domain)
+        self.selector: Selector = VoteSelector()
+
+    def solve(self, task: Task) -> Solution:
+        """Search for a program that explains every train example; answer the test inputs."""
+        self.chat.start(self.budget)
+        run = _Run(task, self.verifier)
+        try:
+            stopped = self._search(task, run)
+        except BudgetExhausted:
+            stopped = "budget spent"
+        except Exception as error:  # a provider or model failure ends this task, not the run
+            stopped = f"LLM error: {_first_line(error)}"
+        return self._solution(task, run, stopped)
+
+    def _search(self, task: Task, run: _Run) -> str:
+        while not self.chat.exhausted():
+            texts = self.planner.propose(task, run.failed)
+            if not texts:
+                return "no usable hypotheses"
+            for text in texts:
+                hypothesis = run.add_hypothesis(text)
+                source = self.synthesizer.implement(task, text)
+                verdict = run.verify(source, hypothesis, None)
+                for _ in range(self.budget.revisions):
+                    if verdict.passed:
+                        break
+                    feedback = describe_failures(task, verdict, self.domain)
+                    source = self.synthesizer.revise(task, text, source, feedback)
+                    verdict = run.verify(source, hypothesis, verdict.program_id)
+                if run.passing >= self.budget.enough_passing:
+                    return "solved train examples"
+                if not verdict.passed:
+                    run.failed.append(text)
+        return "budget spent"
+
+    def _solution(self, task: Task, run: _Run, stopped: str) -> Solution:
+        attempts = self.selector.select(task, run.verdicts)
+        best = max(run.verdicts, key=lambda v: (v.passed, v.accuracy), default=None)
+        expected = [example.output for example in task.test]
+        correct = None
+        if all(output is not None for output in expected):
+            correct = all(want in tries for want, tries in zip(expected, attempts))
+        return Solution(
+            task_id=task.id,
+            attempts=attempts,
+            hypothesis=run.hypothesis_of[best.program_id].text if best else None,
+            program=run.programs[best.program_id].source if best else None,
+            verdicts=best.examples if best else [],
+            passed_train=bool(best and best.passed),
+            correct=correct,
+            stopped=stopped,
+            llm_calls=self.chat.calls,
+            tokens_in=self.chat.tokens_in,
+            tokens_out=self.chat.tokens_out,
+            seconds=round(time.monotonic() - run.started, 3),
+            model=self.model_name,
+            trace=run.trace,
+        )
+
+
+class _Run:
+    """Bookkeeping for one solve: ids, the trace, every verdict and the failed hypotheses."""
+
+    def __init__(self, task: Task, verifier: Verifier) -> None:
+        self.task = task
+        self.verifier = verifier
+        self.started = time.monotonic()
+        self.trace = Trace(task.id)
+        self.verdicts: list[Verdict] = []
+        self.programs: dict[str, Program] = {}
+        self.hypothesis_of: dict[str, Hypothesis] = {}
+        self.hypotheses: list[Hypothesis] = []
+        self.failed: list[str] = []
+
+    @property
+    def passing(self) -> int:
+        return sum(verdict.passed for verdict in self.verdicts)
+
+    def add_hypothesis(self, text: str) -> Hypothesis:
+        hypothesis = Hypothesis(id=f"h{len(self.hypotheses) + 1}", text=text)
+        self.hypotheses.append(hypothesis)
+        self.trace.add_hypothesis(hypothesis)
+        return hypothesis
+
+    def verify(self, source: str, hypothesis: Hypothesis, revised_from: str | None) -> Verdict:
+        """Record a new program and its verdict."""
+        program = Program(
+            id=f"p{len(self.programs) + 1}",
+            hypothesis_id=hypothesis.id,
+            source=source,
+            revised_from=revised_from,
+        )
+        self.programs[program.id] = program
+        self.hypothesis_of[program.id] = hypothesis
+        self.trace.add_program(program)
+        verdict = self.verifier.verify(self.task, program)
+        self.verdicts.append(verdict)
+        self.trace.add_verdict(verdict)
+        return verdict
+
+
+def _model_name(llm: LLMSpec) -> str:
+    if isinstance(llm, str):
+        return llm
+    return default_spec() if llm is None else type(llm).__name__
+
+
+def _first_line(error: Exception) -> str:
+    text = str(error).strip()
+    return text.splitlines()[0] if text else type(error).__name__
+
+
+def solve(task: Task, llm: LLMSpec = None, *, budget: Budget | None = None, **options) -> Solution:
+    """Solve one task with a fresh Solver (see Solver for the options)."""
+    return Solver(llm, budget=budget, **options).solve(task)

@@ -1,0 +1,59 @@
+"""Pydantic models that cross the loop's stage boundaries."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, Field
+
+
+class Hypothesis(BaseModel):
+    """An abstract description of the transformation, in words."""
+
+    id: str
+    text: str
+
+
+class Program(BaseModel):
+    """Source code implementing a hypothesis; `revised_from` names the program it fixes."""
+
+    id: str
+    hypothesis_id: str
+    source: str
+    revised_from: str | None = None
+
+
+class ExampleVerdict(BaseModel):
+    """How a program did on one train example."""
+
+    index: int
+    passed: bool
+    score: float = 0.0
+    output: object = None
+    error: str | None = None
+
+
+class Verdict(BaseModel):
+    """How a program did on every train example, plus its outputs for the test inputs."""
+
+    program_id: str
+    examples: list[ExampleVerdict]
+    test_outputs: list[object | None]
+
+    @property
+    def passed(self) -> bool:
+        """True when the program reproduces every train output exactly."""
+        return all(example.passed for example in self.examples)
+
+    @property
+    def accuracy(self) -> float:
+        """Mean similarity to the expected train outputs."""
+        return sum(example.score for example in self.examples) / len(self.examples)
+
+
+class Budget(BaseModel):
+    """Limits for one task: LLM calls, wall time, hypotheses per round and revisions."""
+
+    max_llm_calls: int = Field(12, ge=1)
+    max_seconds: float = Field(300.0, gt=0)
+    hypotheses_per_round: int = Field(3, ge=1)
+    revisions: int = Field(2, ge=0)
+    enough_passing: int = Field(1, ge=1)

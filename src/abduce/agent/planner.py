@@ -1,0 +1,70 @@
+"""Planners propose hypotheses: abstract descriptions of the transformation, in words."""
+
+from __future__ import annotations
+
+import re
+from typing import Protocol
+
+from langchain_core.messages import AIMessage, HumanMessage
+
+from abduce.agent.chat import Chat
+from abduce.agent.prompts import render, task_messages
+from abduce.tasks import Domain, Task
+
+ITEM = re.compile(
+    r"^\s*[-*#]*\s*(?:\*\*)?\s*(?:hypothesis|rule)?\s*(\d+)\s*(?:\*\*)?\s*[:.)-]\s*(?:\*\*)?\s*(.*)$",
+    re.IGNORECASE,
+)
+MIN_LENGTH = 12
+MAX_LENGTH = 600
+
+
+class Planner(Protocol):
+    """Proposes new hypotheses for a task, given those that already failed."""
+
+    def propose(self, task: Task, failed: list[str]) -> list[str]: ...
+
+
+class LLMPlanner:
+    """Asks a chat model for several candidate rules in natural language."""
+
+    def __init__(self, chat: Chat, domain: Domain, count: int = 3, retries: int = 1) -> None:
+        self.chat = chat
+        self.domain = domain
+        self.count = count
+        self.retries = retries
+
+    def propose(self, task: Task, failed: list[str]) -> list[str]:
+        tried = render("tried", failures="\n".join(f"- {text}" for text in failed))
+        request = render("propose", count=self.count, tried=tried if failed else "")
+        messages = [*task_messages(self.domain, task), HumanMessage(request)]
+        for _ in range(self.retries + 1):
+            reply = self.chat.ask(messages)
+            hypotheses = [h for h in parse_hypotheses(reply) if h not in failed]
+            if hypotheses:
+                return hypotheses[: self.count]
+            problem = "it has no new lines of the form 'Hypothesis 1: <rule>'"
+            messages += [AIMessage(reply), HumanMessage(render("reask", problem=problem))]
+        return []
+
+
+def parse_hypotheses(reply: str) -> list[str]:
+    """Numbered items of a reply ('Hypothesis 1: …', '2. …'), joined with their continuations.
+
+    >>> parse_hypotheses("Hypothesis 1: flip the grid left to right\\n2) rotate it by 90 degrees")
+    ['flip the grid left to right', 'rotate it by 90 degrees']
+    """
+    items: list[list[str]] = []
+    open_item = False
+    for line in reply.splitlines():
+        match = ITEM.match(line)
+        if match:
+            items.append([match.group(2)])
+            open_item = True
+        elif not line.strip() or line.lstrip().startswith("```"):
+            open_item = False
+        elif open_item:
+            items[-1].append(line.strip())
+    texts = [" ".join(" ".join(parts).replace("**", "").split()) for parts in items]
+    unique = dict.fromkeys(t[:MAX_LENGTH] for t in texts if len(t) >= MIN_LENGTH)
+    return list(unique)

@@ -1,0 +1,34 @@
+"""The result of solving one task."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, field_serializer
+
+from abduce.agent.models import ExampleVerdict
+from abduce.agent.trace import Trace
+
+
+class Solution(BaseModel):
+    """Attempts per test input (at most two each), the winning hypothesis and program,
+    its per-example verdicts, the cost, and the full trace of the run."""
+
+    model_config = ConfigDict(arbitrary_types_allowed=True)
+
+    task_id: str
+    attempts: list[list[object]]
+    hypothesis: str | None
+    program: str | None
+    verdicts: list[ExampleVerdict]
+    passed_train: bool
+    correct: bool | None
+    stopped: str
+    llm_calls: int
+    tokens_in: int
+    tokens_out: int
+    seconds: float
+    model: str
+    trace: Trace
+
+    @field_serializer("trace")
+    def _trace_data(self, trace: Trace) -> dict:
+        return trace.to_dict()

@@ -1,0 +1,56 @@
+"""Synthesizers turn a hypothesis into a program, and revise a program from feedback."""
+
+from __future__ import annotations
+
+import re
+from typing import Protocol
+
+from langchain_core.messages import AIMessage, HumanMessage
+
+from abduce.agent.chat import Chat
+from abduce.agent.prompts import render, task_messages
+from abduce.tasks import Domain, Task
+
+FENCE = re.compile(r"```[ \t]*(?:python|py)?[ \t]*\n(.*?)(?:```|\Z)", re.DOTALL | re.IGNORECASE)
+
+
+class Synthesizer(Protocol):
+    """Writes program source for a hypothesis, and rewrites it given feedback."""
+
+    def implement(self, task: Task, hypothesis: str) -> str: ...
+
+    def revise(self, task: Task, hypothesis: str, source: str, feedback: str) -> str: ...
+
+
+class LLMSynthesizer:
+    """Asks a chat model for `def transform(grid)` implementing a hypothesis."""
+
+    def __init__(self, chat: Chat, domain: Domain) -> None:
+        self.chat = chat
+        self.domain = domain
+
+    def implement(self, task: Task, hypothesis: str) -> str:
+        request = HumanMessage(render("implement", hypothesis=hypothesis))
+        return extract_code(self.chat.ask([*task_messages(self.domain, task), request]))
+
+    def revise(self, task: Task, hypothesis: str, source: str, feedback: str) -> str:
+        messages = [
+            *task_messages(self.domain, task),
+            HumanMessage(render("implement", hypothesis=hypothesis)),
+            AIMessage(f"```python\n{source}\n```"),
+            HumanMessage(render("revise", feedback=feedback)),
+        ]
+        return extract_code(self.chat.ask(messages))
+
+
+def extract_code(reply: str) -> str:
+    """The code block that defines `transform` (else the first block, else the whole reply).
+
+    >>> extract_code("Here:\\n```python\\ndef transform(grid):\\n    return grid\\n```")
+    'def transform(grid):\\n    return grid'
+    """
+    blocks = [block.strip() for block in FENCE.findall(reply)]
+    for block in blocks:
+        if "def transform" in block:
+            return block
+    return blocks[0] if blocks else reply.strip()

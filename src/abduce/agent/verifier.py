@@ -1,0 +1,52 @@
+"""Verifiers run a program on the examples, in a separate process, and judge its outputs."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from abduce.agent.models import ExampleVerdict, Program, Verdict
+from abduce.programs import RunResult, run_program
+from abduce.tasks import Domain, Task
+
+
+class Verifier(Protocol):
+    """Judges a program on every train example and collects its test outputs."""
+
+    def verify(self, task: Task, program: Program) -> Verdict: ...
+
+
+class SandboxVerifier:
+    """Runs `transform` on all train and test inputs in one sandboxed worker job."""
+
+    def __init__(self, domain: Domain, timeout: float = 10.0, memory_mb: int = 1024) -> None:
+        self.domain = domain
+        self.timeout = timeout
+        self.memory_mb = memory_mb
+
+    def verify(self, task: Task, program: Program) -> Verdict:
+        inputs = [example.input for example in task.train + task.test]
+        results = run_program(
+            program.source, inputs, timeout=self.timeout, memory_mb=self.memory_mb
+        )
+        answers = [self._answer(result) for result in results]
+        examples = [
+            self._judge(index, example.output, *answers[index])
+            for index, example in enumerate(task.train)
+        ]
+        tests = [answer for answer, _ in answers[len(task.train) :]]
+        return Verdict(program_id=program.id, examples=examples, test_outputs=tests)
+
+    def _answer(self, result: RunResult) -> tuple[object, str | None]:
+        """The validated answer, or None with the reason it is unusable."""
+        if not result.ok:
+            return None, result.error
+        try:
+            return self.domain.to_answer(result.value), None
+        except ValueError as error:
+            return None, f"the program returned an invalid answer: {error}"
+
+    def _judge(self, index: int, expected: object, got: object, error: str | None) -> ExampleVerdict:
+        if error is not None:
+            return ExampleVerdict(index=index, passed=False, error=error)
+        score = self.domain.score(expected, got)
+        return ExampleVerdict(index=index, passed=score == 1.0, score=score, output=got)

@@ -1,0 +1,89 @@
+"""Run untrusted programs in separate, resource-limited worker processes.
+
+A minimal sandbox: a fresh `python -I` process per job, an empty environment, limits on CPU,
+heap, file writes and child processes, and a wall-clock timeout that kills the whole process
+group. Results come back as JSON lines and are never trusted beyond being plain data.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+from pydantic import BaseModel
+
+WORKER = Path(__file__).with_name("_worker.py")
+WORKER_ENV = {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "PYTHONHASHSEED": "0"}
+
+
+class RunResult(BaseModel):
+    """The outcome of calling a program's entry point on one input."""
+
+    ok: bool
+    value: object = None
+    error: str | None = None
+
+
+def run_program(
+    source: str,
+    inputs: list[object],
+    *,
+    entry: str = "transform",
+    timeout: float = 10.0,
+    memory_mb: int = 1024,
+) -> list[RunResult]:
+    """Call `entry` from `source` on each input in one worker process; one result per input."""
+    job = {
+        "source": source,
+        "entry": entry,
+        "inputs": inputs,
+        "cpu_seconds": max(1, int(timeout)),
+        "memory_bytes": memory_mb * 1024 * 1024,
+    }
+    process = subprocess.Popen(
+        [sys.executable, "-I", str(WORKER)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        env=WORKER_ENV,
+        cwd="/",
+        start_new_session=True,
+    )
+    reason = "the worker stopped unexpectedly"
+    try:
+        output, _ = process.communicate(json.dumps(job).encode(), timeout=timeout)
+    except subprocess.TimeoutExpired:
+        _kill_group(process)
+        output, _ = process.communicate()
+        reason = f"timed out after {timeout:g} s"
+    if process.returncode and process.returncode < 0:
+        reason = _signal_reason(-process.returncode, reason)
+    results = [_parse_line(line) for line in output.decode(errors="replace").splitlines()]
+    missing = len(inputs) - len(results)
+    return results[: len(inputs)] + [RunResult(ok=False, error=reason)] * max(0, missing)
+
+
+def _kill_group(process: subprocess.Popen) -> None:
+    try:
+        os.killpg(process.pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
+
+
+def _signal_reason(number: int, default: str) -> str:
+    if number == signal.SIGXCPU:
+        return "CPU time limit exceeded"
+    if number == signal.SIGKILL and not default.startswith("timed out"):
+        return "killed (memory or resource limit)"
+    return default if default.startswith("timed out") else f"killed by signal {number}"
+
+
+def _parse_line(line: str) -> RunResult:
+    try:
+        return RunResult.model_validate_json(line)
+    except ValueError:
+        return RunResult(ok=False, error="the worker sent malformed output")

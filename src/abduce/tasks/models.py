@@ -1,0 +1,54 @@
+"""Pydantic models for tasks: grids, examples and tasks."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, field_validator
+
+Grid = list[list[int]]
+
+
+def check_grid(value: object) -> Grid:
+    """Return `value` as a grid, or raise ValueError saying what is wrong with it."""
+    if not isinstance(value, list) or not value:
+        raise ValueError("grid must be a non-empty list of rows")
+    if not all(isinstance(row, list) and row for row in value):
+        raise ValueError("every grid row must be a non-empty list")
+    width = len(value[0])
+    if any(len(row) != width for row in value):
+        raise ValueError("grid is not rectangular (rows differ in length)")
+    for row in value:
+        for cell in row:
+            if type(cell) is not int or not 0 <= cell <= 9:
+                raise ValueError(f"grid cell {cell!r} is not an integer colour 0-9")
+    return value
+
+
+class Example(BaseModel):
+    """One input/output pair; `output` is None when the answer is unknown."""
+
+    model_config = ConfigDict(frozen=True)
+
+    input: Grid
+    output: Grid | None = None
+
+    @field_validator("input", "output", mode="before")
+    @classmethod
+    def _valid_grid(cls, value: object) -> object:
+        return value if value is None else check_grid(value)
+
+
+class Task(BaseModel):
+    """An ARC-style task: demonstration pairs and test inputs."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: str
+    train: list[Example]
+    test: list[Example]
+
+    @field_validator("train", "test")
+    @classmethod
+    def _not_empty(cls, value: list[Example]) -> list[Example]:
+        if not value:
+            raise ValueError("must hold at least one example")
+        return value
