@@ -18,7 +18,7 @@ PRELOADED = ("numpy", "networkx", "sympy")
 
 def limit_resources(cpu_seconds: int, memory_bytes: int) -> None:
     """Cap CPU time, heap, file writes, open files and child processes of this process."""
-    resource.setrlimit(resource.RLIMIT_CPU, (cpu_seconds, cpu_seconds))
+    resource.setrlimit(resource.RLIMIT_CPU, (cpu_seconds, cpu_seconds + 1))
     resource.setrlimit(resource.RLIMIT_DATA, (memory_bytes, memory_bytes))
     resource.setrlimit(resource.RLIMIT_FSIZE, (0, 0))
     resource.setrlimit(resource.RLIMIT_NOFILE, (64, 64))

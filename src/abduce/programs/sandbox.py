@@ -8,6 +8,7 @@ group. Results come back as JSON lines and are never trusted beyond being plain 
 from __future__ import annotations
 
 import json
+import math
 import os
 import signal
 import subprocess
@@ -41,7 +42,7 @@ def run_program(
         "source": source,
         "entry": entry,
         "inputs": inputs,
-        "cpu_seconds": max(1, int(timeout)),
+        "cpu_seconds": math.ceil(timeout),
         "memory_bytes": memory_mb * 1024 * 1024,
     }
     process = subprocess.Popen(
@@ -53,15 +54,13 @@ def run_program(
         cwd="/",
         start_new_session=True,
     )
-    reason = "the worker stopped unexpectedly"
     try:
         output, _ = process.communicate(json.dumps(job).encode(), timeout=timeout)
+        reason = _exit_reason(process.returncode)
     except subprocess.TimeoutExpired:
         _kill_group(process)
         output, _ = process.communicate()
         reason = f"timed out after {timeout:g} s"
-    if process.returncode and process.returncode < 0:
-        reason = _signal_reason(-process.returncode, reason)
     results = [_parse_line(line) for line in output.decode(errors="replace").splitlines()]
     missing = len(inputs) - len(results)
     return results[: len(inputs)] + [RunResult(ok=False, error=reason)] * max(0, missing)
@@ -74,12 +73,12 @@ def _kill_group(process: subprocess.Popen) -> None:
         pass
 
 
-def _signal_reason(number: int, default: str) -> str:
-    if number == signal.SIGXCPU:
+def _exit_reason(returncode: int) -> str:
+    if returncode == -signal.SIGXCPU:
         return "CPU time limit exceeded"
-    if number == signal.SIGKILL and not default.startswith("timed out"):
-        return "killed (memory or resource limit)"
-    return default if default.startswith("timed out") else f"killed by signal {number}"
+    if returncode < 0:
+        return f"the worker was killed by signal {-returncode}"
+    return f"the worker stopped unexpectedly (exit code {returncode})"
 
 
 def _parse_line(line: str) -> RunResult:

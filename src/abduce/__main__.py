@@ -1,0 +1,3 @@
+from abduce.cli.app import main
+
+main()

@@ -1,0 +1,145 @@
+"""The `abduce` command line: solve, arc, models."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.table import Table
+
+from abduce.agent import Budget, LLMSpecError, Solver, describe_llm
+from abduce.bench import finished_ids, run_tasks
+from abduce.cli.render import solution_view, task_view
+from abduce.tasks import TaskError, TaskNotFoundError, load_any, load_arc
+
+app = typer.Typer(
+    help="abduce: a language model's guesses, checked by programs.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+console = Console()
+
+LLMOption = Annotated[
+    str | None,
+    typer.Option(
+        "--llm",
+        help="'local' (default, or $ABDUCE_LLM), 'openai:<model>', "
+        "'openai-compatible:<base_url>[#model]'.",
+    ),
+]
+SeedOption = Annotated[int, typer.Option(help="Sampling seed (part of the cache key).")]
+NoCacheOption = Annotated[bool, typer.Option("--no-cache", help="Do not reuse cached replies.")]
+CallsOption = Annotated[int, typer.Option("--max-calls", help="LLM calls per task.")]
+SecondsOption = Annotated[float, typer.Option("--max-seconds", help="Wall seconds per task.")]
+
+
+def _solver(llm: str | None, seed: int, no_cache: bool, max_calls: int, max_seconds: float) -> Solver:
+    budget = Budget(max_llm_calls=max_calls, max_seconds=max_seconds)
+    with console.status("loading the model…"):
+        return Solver(llm, budget=budget, seed=seed, use_cache=not no_cache)
+
+
+@app.command()
+def solve(
+    task: Annotated[str, typer.Argument(help="An ARC task id, a task JSON file or a directory.")],
+    json_output: Annotated[bool, typer.Option("--json", help="Print one JSON line per task.")] = False,
+    llm: LLMOption = None,
+    seed: SeedOption = 0,
+    no_cache: NoCacheOption = False,
+    max_calls: CallsOption = 12,
+    max_seconds: SecondsOption = 300.0,
+) -> None:
+    """Solve ARC-style tasks and show the hypothesis, program, verdicts and attempts."""
+    tasks = load_any(task)
+    solver = _solver(llm, seed, no_cache, max_calls, max_seconds)
+    for item in tasks:
+        if json_output:
+            print(solver.solve(item).model_dump_json(), flush=True)
+            continue
+        console.rule(f"task {item.id}")
+        console.print(task_view(item))
+        with console.status(f"solving {item.id} with {solver.model_name}…"):
+            solution = solver.solve(item)
+        console.print(solution_view(item, solution))
+
+
+@app.command()
+def arc(
+    out: Annotated[Path, typer.Option(help="Results file: one JSON line per finished task.")],
+    split: Annotated[str, typer.Option(help="'training' or 'evaluation'.")] = "training",
+    version: Annotated[str, typer.Option(help="'arc-agi-1' or 'arc-agi-2'.")] = "arc-agi-1",
+    limit: Annotated[int | None, typer.Option(help="Only the first N tasks (by id).")] = None,
+    tasks: Annotated[Path | None, typer.Option(help="File of task ids, one per line.")] = None,
+    llm: LLMOption = None,
+    seed: SeedOption = 0,
+    no_cache: NoCacheOption = False,
+    max_calls: CallsOption = 12,
+    max_seconds: SecondsOption = 300.0,
+) -> None:
+    """Solve many ARC tasks; resumes where an earlier run into the same file stopped."""
+    split_tasks = load_arc(split, version)
+    ids = _read_ids(tasks) if tasks else sorted(split_tasks)
+    unknown = [task_id for task_id in ids if task_id not in split_tasks]
+    if unknown:
+        raise TaskNotFoundError(f"{unknown[0]}: not an ARC {version} {split} task")
+    selected = [split_tasks[task_id] for task_id in ids[:limit]]
+    done = finished_ids(out) & {task.id for task in selected}
+    solver = _solver(llm, seed, no_cache, max_calls, max_seconds)
+    solved = 0
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+               TextColumn("solved {task.fields[solved]}"), TimeRemainingColumn())  # fmt: skip
+    with Progress(*columns, console=console) as progress:
+        bar = progress.add_task("ARC", total=len(selected), completed=len(done), solved=0)
+
+        def advance(line: dict) -> None:
+            nonlocal solved
+            solved += bool(line["solved"])
+            progress.update(bar, advance=1, solved=solved)
+
+        results = run_tasks(selected, solver, out, seed, on_result=advance)
+    console.print(
+        f"solved {solved} of {len(results)} tasks run now "
+        f"({len(done)} already in {out}); median {_median([r['seconds'] for r in results])} s/task"
+    )
+
+
+@app.command()
+def models(llm: LLMOption = None) -> None:
+    """Show which LLM is in use and where its weights are."""
+    table = Table(show_header=False, box=None)
+    for key, value in describe_llm(llm).items():
+        table.add_row(f"[bold]{key}[/]", value)
+    console.print(table)
+
+
+def _read_ids(path: Path) -> list[str]:
+    if not path.is_file():
+        raise TaskNotFoundError(f"{path}: no such file")
+    lines = (line.split("#")[0].strip() for line in path.read_text().splitlines())
+    return [line for line in lines if line]
+
+
+def _median(values: list[float]) -> str:
+    if not values:
+        return "-"
+    ordered = sorted(values)
+    middle = len(ordered) // 2
+    value = ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
+    return f"{value:.1f}"
+
+
+def main() -> None:
+    """Entry point: user errors print one line and exit 2."""
+    try:
+        app()
+    except (TaskError, LLMSpecError) as error:
+        print(f"abduce: error: {error}", file=sys.stderr)
+        sys.exit(2)
+    except KeyboardInterrupt:
+        print("abduce: interrupted", file=sys.stderr)
+        sys.exit(130)

@@ -1,0 +1,73 @@
+"""Terminal rendering: ARC grids as coloured cells, solutions as panels."""
+
+from __future__ import annotations
+
+from rich.console import Group
+from rich.syntax import Syntax
+from rich.table import Table
+from rich.text import Text
+
+from abduce.agent import Solution
+from abduce.tasks import Grid, Task
+
+PALETTE = (
+    "#000000", "#0074d9", "#ff4136", "#2ecc40", "#ffdc00",
+    "#aaaaaa", "#f012be", "#ff851b", "#7fdbff", "#870c25",
+)  # fmt: skip
+
+
+def grid_text(grid: Grid) -> Text:
+    """A grid as rows of coloured cells showing their digits."""
+    text = Text()
+    for number, row in enumerate(grid):
+        if number:
+            text.append("\n")
+        for cell in row:
+            foreground = "black" if cell in (4, 5, 8) else "white"
+            text.append(f"{cell} ", style=f"{foreground} on {PALETTE[cell]}")
+    return text
+
+
+def grids_row(titles: list[str], grids: list[Grid]) -> Table:
+    """Grids side by side with titles."""
+    table = Table(box=None, padding=(0, 2))
+    for title in titles:
+        table.add_column(title, no_wrap=True)
+    table.add_row(*(grid_text(grid) for grid in grids))
+    return table
+
+
+def task_view(task: Task) -> Group:
+    """Every train pair, then the test inputs."""
+    pairs = [
+        grids_row([f"train {i} input", f"train {i} output"], [ex.input, ex.output])
+        for i, ex in enumerate(task.train, 1)
+    ]
+    return Group(*pairs)
+
+
+def solution_view(task: Task, solution: Solution) -> Group:
+    """The hypothesis, the program, the verdicts and the attempts beside the expected output."""
+    verdicts = " ".join("✓" if v.passed else "✗" for v in solution.verdicts) or "none"
+    mark = {True: "[green]correct[/]", False: "[red]wrong[/]", None: "[yellow]unknown[/]"}
+    parts: list = [
+        Text.from_markup(f"[bold]hypothesis:[/] {solution.hypothesis or '(none)'}"),
+        Text.from_markup(f"[bold]train verdicts:[/] {verdicts}   [bold]stopped:[/] {solution.stopped}"),
+    ]
+    if solution.program:
+        parts.append(Syntax(solution.program, "python", theme="ansi_dark"))
+    for i, (test, attempts) in enumerate(zip(task.test, solution.attempts), 1):
+        titles = [f"test {i} input"] + [f"attempt {n}" for n in range(1, len(attempts) + 1)]
+        grids = [test.input, *attempts]
+        if test.output is not None:
+            titles.append("expected")
+            grids.append(test.output)
+        parts.append(grids_row(titles, grids))
+    parts.append(
+        Text.from_markup(
+            f"[bold]result:[/] {mark[solution.correct]}   {solution.llm_calls} LLM calls, "
+            f"{solution.tokens_in} tokens in, {solution.tokens_out} out, {solution.seconds:.1f} s, "
+            f"model {solution.model}"
+        )
+    )
+    return Group(*parts)

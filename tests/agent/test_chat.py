@@ -1,0 +1,64 @@
+import pytest
+from langchain_core.language_models.fake_chat_models import FakeListChatModel
+from langchain_core.messages import HumanMessage
+from langchain_core.outputs import ChatGeneration, ChatResult
+from langchain_core.messages import AIMessage
+
+from abduce.agent import Budget, BudgetExhausted, Chat, LLMSpecError, make_llm
+
+
+class CountingModel(FakeListChatModel):
+    """Reports token usage the way ChatLlamaCpp and ChatOpenAI do (in llm_output)."""
+
+    def _generate(self, messages, stop=None, run_manager=None, **kwargs):
+        text = self._call(messages, stop, run_manager, **kwargs)
+        usage = {"prompt_tokens": 10, "completion_tokens": 3}
+        return ChatResult(generations=[ChatGeneration(message=AIMessage(text))],
+                          llm_output={"token_usage": usage})  # fmt: skip
+
+
+def test_chat_counts_tokens_and_refuses_calls_over_budget():
+    chat = Chat(CountingModel(responses=["a", "b", "c"]))
+    chat.start(Budget(max_llm_calls=2))
+    assert chat.ask([HumanMessage("hi")]) == "a"
+    assert chat.ask([HumanMessage("hi again")]) == "b"
+    assert (chat.calls, chat.tokens_in, chat.tokens_out) == (2, 20, 6)
+    with pytest.raises(BudgetExhausted):
+        chat.ask([HumanMessage("one more")])
+
+
+def test_cached_replies_cost_no_tokens(tmp_path, monkeypatch):
+    from langchain_community.cache import SQLiteCache
+
+    cache = SQLiteCache(database_path=str(tmp_path / "cache.sqlite"))
+    chat = Chat(CountingModel(responses=["first", "second"], cache=cache))
+    assert chat.ask([HumanMessage("same question")]) == "first"
+    assert chat.ask([HumanMessage("same question")]) == "first"
+    assert (chat.calls, chat.tokens_in, chat.tokens_out) == (2, 10, 3)
+
+
+def test_time_budget():
+    chat = Chat(CountingModel(responses=["a"]))
+    chat.start(Budget(max_seconds=1e-9))
+    with pytest.raises(BudgetExhausted):
+        chat.ask([HumanMessage("hi")])
+
+
+@pytest.mark.parametrize("spec", ["nonsense", "openai:", "azure:gpt"])
+def test_unknown_specs_are_rejected(spec):
+    with pytest.raises(LLMSpecError):
+        make_llm(spec)
+
+
+def test_openai_compatible_spec_needs_no_key(monkeypatch):
+    monkeypatch.delenv("OPENAI_API_KEY", raising=False)
+    model = make_llm("openai-compatible:http://127.0.0.1:9/v1#qwen", use_cache=False)
+    assert model.model_name == "qwen"
+    assert str(model.openai_api_base) == "http://127.0.0.1:9/v1"
+    with pytest.raises(LLMSpecError, match="OPENAI_API_KEY"):
+        make_llm("openai:gpt-4o-mini")
+
+
+def test_instances_pass_through():
+    model = FakeListChatModel(responses=["x"])
+    assert make_llm(model) is model

@@ -1,0 +1,107 @@
+from abduce import Budget, Solver
+from abduce.agent import Trace
+from tests.fakes import FLIP, fence
+
+HYPOTHESES = "Hypothesis 1: mirror each row left to right\nHypothesis 2: rotate the grid by 180 degrees"
+WRONG = "def transform(grid):\n    return [row[:] for row in grid]"
+RIGHT = "def transform(grid):\n    return [row[::-1] for row in grid]"
+
+
+def solver(model, **budget) -> Solver:
+    return Solver(model, budget=Budget(**budget), use_cache=False)
+
+
+def test_failed_program_gets_cell_diff_feedback_and_revision_solves(scripted):
+    model = scripted(HYPOTHESES, fence(WRONG), fence(RIGHT))
+    solution = solver(model).solve(FLIP)
+
+    revise_prompt = model.prompts[2][-1].content
+    assert "row 0, col 0: expected 0, got 1" in revise_prompt
+    assert model.prompts[2][-2].content == f"```python\n{WRONG}\n```"
+    assert solution.correct is True
+    assert solution.passed_train is True
+    assert solution.attempts == [[[[9, 8, 7]]]]
+    assert solution.hypothesis == "mirror each row left to right"
+    assert solution.program == RIGHT
+    assert [v.passed for v in solution.verdicts] == [True, True]
+    assert solution.llm_calls == 3
+    assert solution.stopped == "solved train examples"
+
+    graph = solution.trace.graph
+    assert solution.trace.nodes("hypothesis") == ["h1"]
+    assert solution.trace.nodes("program") == ["p1", "p2"]
+    assert graph.edges["task:flip", "h1"]["relation"] == "proposed"
+    assert graph.edges["h1", "p1"]["relation"] == "implemented-by"
+    assert graph.edges["h1", "p2"]["relation"] == "implemented-by"
+    assert graph.edges["p2", "p1"]["relation"] == "revised-from"
+    assert graph.nodes["verdict:p1"]["passed"] is False
+    assert graph.nodes["verdict:p2"]["passed"] is True
+
+
+def test_every_call_shares_the_task_prefix(scripted):
+    model = scripted(HYPOTHESES, fence(WRONG), fence(RIGHT))
+    solver(model).solve(FLIP)
+    prefixes = [[m.content for m in prompt[:2]] for prompt in model.prompts]
+    assert all(prefix == prefixes[0] for prefix in prefixes)
+    assert "7 8 9" in prefixes[0][1]
+
+
+def test_next_hypothesis_after_one_keeps_failing(scripted):
+    model = scripted(HYPOTHESES, fence(WRONG), fence(WRONG), fence(RIGHT))
+    solution = solver(model, revisions=1).solve(FLIP)
+    assert solution.correct is True
+    assert solution.hypothesis == "rotate the grid by 180 degrees"
+    assert solution.trace.nodes("hypothesis") == ["h1", "h2"]
+    assert "p2" not in solution.trace.graph["p3"]
+
+
+def test_new_round_tells_the_planner_what_failed(scripted):
+    model = scripted("Hypothesis 1: keep the grid as it is", fence(WRONG),
+                     "Hypothesis 1: mirror each row", fence(RIGHT))  # fmt: skip
+    solution = solver(model, revisions=0).solve(FLIP)
+    assert "keep the grid as it is" in model.prompts[2][-1].content
+    assert solution.correct is True
+
+
+def test_malformed_planner_output_is_reasked(scripted):
+    model = scripted("I think it is something with colours.", HYPOTHESES, fence(RIGHT))
+    solution = solver(model).solve(FLIP)
+    assert "could not read your answer" in model.prompts[1][-1].content
+    assert solution.correct is True
+
+
+def test_budget_stops_the_search_and_keeps_best_partial_attempt(scripted):
+    partial = "def transform(grid):\n    return [row[::-1] if len(row) == 3 else row for row in grid]"
+    model = scripted(HYPOTHESES, fence(partial), fence(WRONG), fence(WRONG))
+    solution = solver(model, max_llm_calls=2).solve(FLIP)
+    assert solution.stopped == "budget spent"
+    assert solution.llm_calls == 2
+    assert solution.passed_train is False
+    assert solution.program == partial
+    assert solution.attempts == [[[[9, 8, 7]]]]
+    assert solution.correct is True  # right on the test, though not on every train pair
+
+
+def test_program_errors_become_feedback(scripted):
+    crash = "def transform(grid):\n    return grid[5]"
+    model = scripted(HYPOTHESES, fence(crash), fence(RIGHT))
+    solver(model).solve(FLIP)
+    assert "IndexError" in model.prompts[2][-1].content
+
+
+def test_trace_round_trips_through_json(scripted):
+    model = scripted(HYPOTHESES, fence(WRONG), fence(RIGHT))
+    solution = solver(model).solve(FLIP)
+    data = solution.model_dump(mode="json")
+    restored = Trace.from_dict(data["trace"])
+    assert set(restored.graph.edges) == set(solution.trace.graph.edges)
+
+
+def test_model_failure_ends_the_task_with_a_reason(scripted):
+    class Broken(type(scripted())):
+        def _call(self, *args, **kwargs):
+            raise ConnectionError("server went away\nmore detail")
+
+    solution = Solver(Broken(responses=[]), use_cache=False).solve(FLIP)
+    assert solution.stopped == "LLM error: server went away"
+    assert solution.attempts == [[[[7, 8, 9]]]]

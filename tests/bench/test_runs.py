@@ -1,0 +1,28 @@
+import json
+
+from abduce import Budget, Solver
+from abduce.bench import finished_ids, run_tasks
+from tests.fakes import FLIP, fence
+
+RIGHT = "def transform(grid):\n    return [row[::-1] for row in grid]"
+
+
+def test_results_are_appended_and_reruns_skip_finished_tasks(tmp_path, scripted):
+    out = tmp_path / "runs" / "results.jsonl"
+    other = FLIP.model_copy(update={"id": "other"})
+    model = scripted("Hypothesis 1: mirror each row", fence(RIGHT))
+    solver = Solver(model, budget=Budget(max_llm_calls=2), use_cache=False)
+
+    first = run_tasks([FLIP], solver, out, seed=7)
+    assert [line["task_id"] for line in first] == ["flip"]
+    out.write_text(out.read_text() + '{"task_id": "torn')  # a run killed mid-write
+
+    again = run_tasks([FLIP, other], solver, out, seed=7)
+    assert [line["task_id"] for line in again] == ["other"]
+    assert finished_ids(out) == {"flip", "other"}
+
+    record = json.loads(out.read_text().splitlines()[0])
+    assert record["solved"] is True
+    assert record["seed"] == 7
+    assert record["program"] == RIGHT
+    assert {"tokens_in", "tokens_out", "seconds", "model", "prompt_hash", "attempts"} <= set(record)

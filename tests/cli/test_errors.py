@@ -1,0 +1,45 @@
+import json
+import subprocess
+import sys
+
+import pytest
+
+from tests.tasks.test_arc import BAD_INPUTS
+
+
+def abduce(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "abduce", *args], capture_output=True, text=True, timeout=120
+    )
+
+
+@pytest.mark.parametrize(("content", "error", "words"), BAD_INPUTS)
+def test_solve_bad_file_prints_one_line_and_exits_2(tmp_path, content, error, words):
+    path = tmp_path / "task.json"
+    path.write_text(content if isinstance(content, str) else json.dumps(content))
+    result = abduce("solve", str(path), "--json")
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert result.stderr.count("\n") == 1
+    assert result.stderr.startswith("abduce: error: ")
+    assert words in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("args", [
+    ["solve", "ffffffff"],
+    ["solve", "007bbfb7", "--llm", "nonsense:thing"],
+    ["arc", "--out", "x.jsonl", "--split", "validation"],
+])  # fmt: skip
+def test_unknown_names_exit_2(args):
+    result = abduce(*args)
+    assert result.returncode == 2
+    assert result.stderr.startswith("abduce: error: ")
+    assert result.stderr.count("\n") == 1
+
+
+def test_help_everywhere():
+    for command in ([], ["solve"], ["arc"], ["models"]):
+        result = abduce(*command, "--help")
+        assert result.returncode == 0
+        assert "Usage" in result.stdout
