@@ -1,5 +1,4 @@
-from abduce import Budget, Solver
-from abduce.agent import Trace
+from abduce import Budget, Solution, Solver
 from tests.fakes import FLIP, fence
 
 HYPOTHESES = "Hypothesis 1: mirror each row left to right\nHypothesis 2: rotate the grid by 180 degrees"
@@ -92,9 +91,10 @@ def test_program_errors_become_feedback(scripted):
 def test_trace_round_trips_through_json(scripted):
     model = scripted(HYPOTHESES, fence(WRONG), fence(RIGHT))
     solution = solver(model).solve(FLIP)
-    data = solution.model_dump(mode="json")
-    restored = Trace.from_dict(data["trace"])
-    assert set(restored.graph.edges) == set(solution.trace.graph.edges)
+    restored = Solution.model_validate_json(solution.model_dump_json())
+    assert set(restored.trace.graph.edges) == set(solution.trace.graph.edges)
+    assert restored.trace.graph.nodes["p2"] == solution.trace.graph.nodes["p2"]
+    assert restored.attempts == solution.attempts
 
 
 def test_model_failure_ends_the_task_with_a_reason(scripted):

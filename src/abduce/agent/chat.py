@@ -39,13 +39,13 @@ class Chat:
     def exhausted(self) -> bool:
         return self.calls >= self.budget.max_llm_calls or self.seconds >= self.budget.max_seconds
 
-    def ask(self, messages: list[BaseMessage]) -> str:
-        """The model's reply text to `messages`; raises BudgetExhausted when over budget."""
+    def ask(self, messages: list[BaseMessage], stop: list[str] | None = None) -> str:
+        """The model's reply to `messages`, cut at any `stop` string; raises BudgetExhausted."""
         if self.exhausted():
             raise BudgetExhausted
         self.calls += 1
         usage = _UsageCounter()
-        reply = self.model.invoke(messages, config={"callbacks": [usage]})
+        reply = self.model.invoke(messages, stop=stop, config={"callbacks": [usage]})
         self.tokens_in += usage.tokens_in
         self.tokens_out += usage.tokens_out
         return str(reply.text)

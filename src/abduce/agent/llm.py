@@ -108,7 +108,11 @@ def _local_model(temperature: float, seed: int, llm_cache: BaseCache | None) -> 
         n_threads=os.cpu_count() or 2,
         max_tokens=MAX_TOKENS,
         temperature=temperature,
+        repeat_penalty=1.0,  # llama.cpp's default; code repeats tokens by nature
+        rope_freq_base=0.0,  # 0 = the model's own RoPE settings; ChatLlamaCpp's defaults
+        rope_freq_scale=0.0,  # (10000, 1) silently corrupt Qwen's long-range attention
         seed=seed,
+        streaming=False,  # the non-streaming path reports token usage
         verbose=False,
         cache=llm_cache,
     )

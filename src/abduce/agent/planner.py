@@ -38,8 +38,9 @@ class LLMPlanner:
         tried = render("tried", failures="\n".join(f"- {text}" for text in failed))
         request = render("propose", count=self.count, tried=tried if failed else "")
         messages = [*task_messages(self.domain, task), HumanMessage(request)]
+        enough = [f"Hypothesis {self.count + 1}:"]
         for _ in range(self.retries + 1):
-            reply = self.chat.ask(messages)
+            reply = self.chat.ask(messages, stop=enough)
             hypotheses = [h for h in parse_hypotheses(reply) if h not in failed]
             if hypotheses:
                 return hypotheses[: self.count]

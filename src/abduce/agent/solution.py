@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, field_serializer
+from pydantic import BaseModel, ConfigDict, field_serializer, field_validator
 
 from abduce.agent.models import ExampleVerdict
 from abduce.agent.trace import Trace
@@ -28,6 +28,11 @@ class Solution(BaseModel):
     seconds: float
     model: str
     trace: Trace
+
+    @field_validator("trace", mode="before")
+    @classmethod
+    def _trace_from_data(cls, value: object) -> object:
+        return Trace.from_dict(value) if isinstance(value, dict) else value
 
     @field_serializer("trace")
     def _trace_data(self, trace: Trace) -> dict:

@@ -11,6 +11,7 @@ from abduce.agent.chat import Chat
 from abduce.agent.prompts import render, task_messages
 from abduce.tasks import Domain, Task
 
+END_OF_BLOCK = ["\n```\n"]  # stop generating once the code block closes
 FENCE = re.compile(r"```[ \t]*(?:python|py)?[ \t]*\n(.*?)(?:```|\Z)", re.DOTALL | re.IGNORECASE)
 
 
@@ -31,7 +32,8 @@ class LLMSynthesizer:
 
     def implement(self, task: Task, hypothesis: str) -> str:
         request = HumanMessage(render("implement", hypothesis=hypothesis))
-        return extract_code(self.chat.ask([*task_messages(self.domain, task), request]))
+        reply = self.chat.ask([*task_messages(self.domain, task), request], stop=END_OF_BLOCK)
+        return extract_code(reply)
 
     def revise(self, task: Task, hypothesis: str, source: str, feedback: str) -> str:
         messages = [
@@ -40,7 +42,7 @@ class LLMSynthesizer:
             AIMessage(f"```python\n{source}\n```"),
             HumanMessage(render("revise", feedback=feedback)),
         ]
-        return extract_code(self.chat.ask(messages))
+        return extract_code(self.chat.ask(messages, stop=END_OF_BLOCK))
 
 
 def extract_code(reply: str) -> str:

@@ -43,10 +43,15 @@ class SandboxVerifier:
         try:
             return self.domain.to_answer(result.value), None
         except ValueError as error:
-            return None, f"the program returned an invalid answer: {error}"
+            return None, f"the program returned {_brief(result.value)}, which is invalid: {error}"
 
     def _judge(self, index: int, expected: object, got: object, error: str | None) -> ExampleVerdict:
         if error is not None:
             return ExampleVerdict(index=index, passed=False, error=error)
         score = self.domain.score(expected, got)
         return ExampleVerdict(index=index, passed=score == 1.0, score=score, output=got)
+
+
+def _brief(value: object, limit: int = 80) -> str:
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -1,0 +1,34 @@
+# `make demo` sets everything up and solves a few ARC tasks; `make test` runs the test suite.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+# Portable, fast llama.cpp build (AVX2/FMA/F16C, no native tuning, no llava): ~7 min on 2 cores.
+export CMAKE_ARGS ?= -DGGML_NATIVE=OFF -DGGML_AVX2=ON -DGGML_FMA=ON -DGGML_F16C=ON -DLLAVA_BUILD=OFF
+
+.PHONY: install demo test lint bench clean
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --upgrade pip
+	$(BIN)/pip install -e '.[local,dev]'
+	touch $@
+
+demo: install
+	$(BIN)/abduce models
+	$(BIN)/abduce arc --tasks benchmarks/demo.txt --out runs/demo.jsonl --max-calls 6
+	$(BIN)/python examples/solve_arc.py
+
+test: install
+	$(BIN)/ruff check src tests benchmarks examples
+	$(BIN)/ruff format --check src tests benchmarks examples
+	$(BIN)/pytest
+
+bench: install
+	$(BIN)/abduce arc --tasks benchmarks/arc1_training_20.txt --out runs/bench20.jsonl \
+		--max-calls 8 --max-seconds 240 --no-cache
+	$(BIN)/python benchmarks/prefix_reuse.py
+
+clean:
+	rm -rf $(VENV) runs .pytest_cache

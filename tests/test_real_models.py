@@ -1,0 +1,79 @@
+"""End to end with real models: the embedded GGUF in process, and llama.cpp's OpenAI-compatible
+server on 127.0.0.1. Solving is not asserted, only a well-formed, honestly accounted run."""
+
+import json
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+import pytest
+
+from abduce.agent.local_model import model_path
+from abduce.agent.solution import Solution
+
+pytestmark = pytest.mark.local_model
+TASK = "d037b0a7"  # a small ARC-AGI-1 training task: short prompts keep this test quick
+
+
+def solve_json(*extra: str) -> Solution:
+    command = [sys.executable, "-m", "abduce", "solve", TASK, "--json", "--no-cache",
+               "--max-calls", "3", *extra]  # fmt: skip
+    result = subprocess.run(command, capture_output=True, text=True, timeout=900)
+    assert result.returncode == 0, result.stderr
+    return Solution.model_validate_json(result.stdout)
+
+
+def assert_well_formed(solution: Solution) -> None:
+    assert solution.task_id == TASK
+    assert len(solution.attempts) == 1 and 1 <= len(solution.attempts[0]) <= 2
+    assert solution.llm_calls >= 2
+    assert solution.tokens_in > 0 and solution.tokens_out > 0
+    assert solution.trace.nodes("hypothesis")
+    assert solution.trace.nodes("program")
+    assert len(solution.trace.nodes("verdict")) == len(solution.trace.nodes("program"))
+    assert solution.program and "def transform" in solution.program
+    assert len(solution.verdicts) == 3
+
+
+def test_local_model_through_the_cli():
+    solution = solve_json()
+    assert solution.model == "local"
+    assert_well_formed(solution)
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture
+def llama_server():
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "llama_cpp.server", "--model", str(model_path()),
+         "--host", "127.0.0.1", "--port", str(port), "--n_ctx", "8192"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    base = f"http://127.0.0.1:{port}/v1"
+    try:
+        for _ in range(240):
+            try:
+                with urllib.request.urlopen(f"{base}/models", timeout=2) as reply:
+                    json.load(reply)
+                break
+            except OSError:
+                assert server.poll() is None, "llama_cpp.server exited"
+                time.sleep(0.5)
+        yield base
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def test_openai_compatible_llama_cpp_server(llama_server):
+    solution = solve_json("--llm", f"openai-compatible:{llama_server}")
+    assert solution.model == f"openai-compatible:{llama_server}"
+    assert_well_formed(solution)
