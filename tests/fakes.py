@@ -26,4 +26,3 @@ class RecordingModel(FakeListChatModel):
     def _call(self, messages, stop=None, run_manager=None, **kwargs):
         self.prompts.append(messages)
         return super()._call(messages, stop, run_manager, **kwargs)
-

@@ -9,5 +9,15 @@
 from abduce.agent import Budget, Solution, Solver, solve
 from abduce.tasks import Example, Task, TaskError, load_arc, load_task
 
-__all__ = ["Budget", "Example", "Solution", "Solver", "Task", "TaskError", "load_arc", "load_task", "solve"]
+__all__ = [
+    "Budget",
+    "Example",
+    "Solution",
+    "Solver",
+    "Task",
+    "TaskError",
+    "load_arc",
+    "load_task",
+    "solve",
+]
 __version__ = "0.1.0"

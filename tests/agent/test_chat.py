@@ -1,8 +1,7 @@
 import pytest
 from langchain_core.language_models.fake_chat_models import FakeListChatModel
-from langchain_core.messages import HumanMessage
+from langchain_core.messages import AIMessage, HumanMessage
 from langchain_core.outputs import ChatGeneration, ChatResult
-from langchain_core.messages import AIMessage
 
 from abduce.agent import Budget, BudgetExhausted, Chat, LLMSpecError, make_llm
 

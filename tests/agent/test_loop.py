@@ -1,7 +1,9 @@
 from abduce import Budget, Solution, Solver
 from tests.fakes import FLIP, fence
 
-HYPOTHESES = "Hypothesis 1: mirror each row left to right\nHypothesis 2: rotate the grid by 180 degrees"
+HYPOTHESES = (
+    "Hypothesis 1: mirror each row left to right\nHypothesis 2: rotate the grid by 180 degrees"
+)
 WRONG = "def transform(grid):\n    return [row[:] for row in grid]"
 RIGHT = "def transform(grid):\n    return [row[::-1] for row in grid]"
 
@@ -70,7 +72,9 @@ def test_malformed_planner_output_is_reasked(scripted):
 
 
 def test_budget_stops_the_search_and_keeps_best_partial_attempt(scripted):
-    partial = "def transform(grid):\n    return [row[::-1] if len(row) == 3 else row for row in grid]"
+    partial = (
+        "def transform(grid):\n    return [row[::-1] if len(row) == 3 else row for row in grid]"
+    )
     model = scripted(HYPOTHESES, fence(partial), fence(WRONG), fence(WRONG))
     solution = solver(model, max_llm_calls=2).solve(FLIP)
     assert solution.stopped == "budget spent"

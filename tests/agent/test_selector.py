@@ -23,7 +23,9 @@ def test_ties_keep_the_order_found():
 
 
 def test_partial_programs_fill_remaining_slots_by_train_accuracy():
-    chosen = select(verdict("p1", C, False, 0.2), verdict("p2", A, True), verdict("p3", D, False, 0.9))
+    chosen = select(
+        verdict("p1", C, False, 0.2), verdict("p2", A, True), verdict("p3", D, False, 0.9)
+    )
     assert chosen == [A, D]
 
 

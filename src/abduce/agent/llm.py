@@ -90,9 +90,8 @@ def response_cache() -> BaseCache:
 
 def _local_model(temperature: float, seed: int, llm_cache: BaseCache | None) -> BaseChatModel:
     try:
-        from langchain_community.chat_models import ChatLlamaCpp
-
         import llama_cpp  # noqa: F401
+        from langchain_community.chat_models import ChatLlamaCpp
     except ImportError:
         raise LLMSpecError(
             f"llama-cpp-python is not installed; install with: {local_model.INSTALL_HINT}"

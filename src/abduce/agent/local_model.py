@@ -82,4 +82,3 @@ def installed_size() -> int | None:
         return sum(path.stat().st_size for path in part_paths())
     except (ModelNotInstalled, OSError):
         return None
-

@@ -77,7 +77,7 @@ class Solver:
         expected = [example.output for example in task.test]
         correct = None
         if all(output is not None for output in expected):
-            correct = all(want in tries for want, tries in zip(expected, attempts))
+            correct = all(want in tries for want, tries in zip(expected, attempts, strict=True))
         return Solution(
             task_id=task.id,
             attempts=attempts,

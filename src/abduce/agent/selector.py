@@ -31,8 +31,11 @@ class VoteSelector:
         passing = [v for v in verdicts if v.passed]
         partial = sorted((v for v in verdicts if not v.passed), key=lambda v: -v.accuracy)
         return [
-            self._choose(test.input, [v.test_outputs[i] for v in passing],
-                         [v.test_outputs[i] for v in partial])
+            self._choose(
+                test.input,
+                [v.test_outputs[i] for v in passing],
+                [v.test_outputs[i] for v in partial],
+            )
             for i, test in enumerate(task.test)
         ]
 

@@ -45,7 +45,9 @@ class SandboxVerifier:
         except ValueError as error:
             return None, f"the program returned {_brief(result.value)}, which is invalid: {error}"
 
-    def _judge(self, index: int, expected: object, got: object, error: str | None) -> ExampleVerdict:
+    def _judge(
+        self, index: int, expected: object, got: object, error: str | None
+    ) -> ExampleVerdict:
         if error is not None:
             return ExampleVerdict(index=index, passed=False, error=error)
         score = self.domain.score(expected, got)

@@ -38,7 +38,9 @@ CallsOption = Annotated[int, typer.Option("--max-calls", help="LLM calls per tas
 SecondsOption = Annotated[float, typer.Option("--max-seconds", help="Wall seconds per task.")]
 
 
-def _solver(llm: str | None, seed: int, no_cache: bool, max_calls: int, max_seconds: float) -> Solver:
+def _solver(
+    llm: str | None, seed: int, no_cache: bool, max_calls: int, max_seconds: float
+) -> Solver:
     budget = Budget(max_llm_calls=max_calls, max_seconds=max_seconds)
     with console.status("loading the model…"):
         return Solver(llm, budget=budget, seed=seed, use_cache=not no_cache)
@@ -47,7 +49,9 @@ def _solver(llm: str | None, seed: int, no_cache: bool, max_calls: int, max_seco
 @app.command()
 def solve(
     task: Annotated[str, typer.Argument(help="An ARC task id, a task JSON file or a directory.")],
-    json_output: Annotated[bool, typer.Option("--json", help="Print one JSON line per task.")] = False,
+    json_output: Annotated[
+        bool, typer.Option("--json", help="Print one JSON line per task.")
+    ] = False,
     llm: LLMOption = None,
     seed: SeedOption = 0,
     no_cache: NoCacheOption = False,

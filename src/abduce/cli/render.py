@@ -52,11 +52,13 @@ def solution_view(task: Task, solution: Solution) -> Group:
     mark = {True: "[green]correct[/]", False: "[red]wrong[/]", None: "[yellow]unknown[/]"}
     parts: list = [
         Text.from_markup(f"[bold]hypothesis:[/] {solution.hypothesis or '(none)'}"),
-        Text.from_markup(f"[bold]train verdicts:[/] {verdicts}   [bold]stopped:[/] {solution.stopped}"),
+        Text.from_markup(
+            f"[bold]train verdicts:[/] {verdicts}   [bold]stopped:[/] {solution.stopped}"
+        ),
     ]
     if solution.program:
         parts.append(Syntax(solution.program, "python", theme="ansi_dark"))
-    for i, (test, attempts) in enumerate(zip(task.test, solution.attempts), 1):
+    for i, (test, attempts) in enumerate(zip(task.test, solution.attempts, strict=True), 1):
         titles = [f"test {i} input"] + [f"attempt {n}" for n in range(1, len(attempts) + 1)]
         grids = [test.input, *attempts]
         if test.output is not None:

@@ -4,6 +4,7 @@ Started by `abduce.programs.sandbox` as `python -I _worker.py`; reads a job as J
 Never imported by the parent process.
 """
 
+import contextlib
 import io
 import json
 import os
@@ -27,11 +28,33 @@ def limit_resources(cpu_seconds: int, memory_bytes: int) -> None:
 
 FORBIDDEN_EVENTS = frozenset(
     {
-        "os.system", "os.fork", "os.forkpty", "os.exec", "os.posix_spawn", "os.spawn",
-        "subprocess.Popen", "pty.spawn", "os.kill", "os.killpg",
-        "socket.__new__", "socket.connect", "socket.bind", "ctypes.dlopen", "ctypes.cdata",
-        "os.remove", "os.rename", "os.rmdir", "os.mkdir", "os.chmod", "os.chown", "os.link",
-        "os.symlink", "os.truncate", "os.utime", "shutil.rmtree", "sys.settrace",
+        "os.system",
+        "os.fork",
+        "os.forkpty",
+        "os.exec",
+        "os.posix_spawn",
+        "os.spawn",
+        "subprocess.Popen",
+        "pty.spawn",
+        "os.kill",
+        "os.killpg",
+        "socket.__new__",
+        "socket.connect",
+        "socket.bind",
+        "ctypes.dlopen",
+        "ctypes.cdata",
+        "os.remove",
+        "os.rename",
+        "os.rmdir",
+        "os.mkdir",
+        "os.chmod",
+        "os.chown",
+        "os.link",
+        "os.symlink",
+        "os.truncate",
+        "os.utime",
+        "shutil.rmtree",
+        "sys.settrace",
         "sys.setprofile",
     }
 )
@@ -72,10 +95,8 @@ def to_plain(value: object) -> object:
 def preload() -> None:
     """Import the libraries programs may use before the audit hook forbids loading native code."""
     for name in PRELOADED:
-        try:
+        with contextlib.suppress(ImportError):
             __import__(name)
-        except ImportError:
-            pass
 
 
 def main() -> None:

@@ -7,6 +7,7 @@ group. Results come back as JSON lines and are never trusted beyond being plain 
 
 from __future__ import annotations
 
+import contextlib
 import json
 import math
 import os
@@ -67,10 +68,8 @@ def run_program(
 
 
 def _kill_group(process: subprocess.Popen) -> None:
-    try:
+    with contextlib.suppress(ProcessLookupError):
         os.killpg(process.pid, signal.SIGKILL)
-    except ProcessLookupError:
-        pass
 
 
 def _exit_reason(returncode: int) -> str:

@@ -55,7 +55,11 @@ class ArcDomain:
     def score(self, expected: Grid, got: Grid) -> float:
         if _shape(expected) != _shape(got):
             return 0.0
-        cells = [a == b for row_a, row_b in zip(expected, got) for a, b in zip(row_a, row_b)]
+        cells = [
+            a == b
+            for row_a, row_b in zip(expected, got, strict=True)
+            for a, b in zip(row_a, row_b, strict=True)
+        ]
         return sum(cells) / len(cells)
 
     def describe_difference(self, expected: Grid, got: Grid) -> str:
@@ -63,8 +67,8 @@ class ArcDomain:
             return f"wrong shape: expected {_shape(expected)}, got {_shape(got)}"
         wrong = [
             f"row {r}, col {c}: expected {a}, got {b}"
-            for r, (row_a, row_b) in enumerate(zip(expected, got))
-            for c, (a, b) in enumerate(zip(row_a, row_b))
+            for r, (row_a, row_b) in enumerate(zip(expected, got, strict=True))
+            for c, (a, b) in enumerate(zip(row_a, row_b, strict=True))
             if a != b
         ]
         if not wrong:
