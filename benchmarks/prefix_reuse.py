@@ -62,7 +62,8 @@ def main() -> None:
     training = abduce.load_arc("training")
     model = make_llm("local", use_cache=False)
     probe = PerfProbe(model.client)
-    chat = Chat(model.with_config(callbacks=[probe]))
+    model.callbacks = [probe]
+    chat = Chat(model)
     chat.start(Budget(max_llm_calls=10_000, max_seconds=1e9))
     domain = ArcDomain()
     planner, synthesizer = LLMPlanner(chat, domain), LLMSynthesizer(chat, domain)
@@ -72,9 +73,10 @@ def main() -> None:
             synthesizer.implement(task, hypothesis)
     reused = probe.calls
     replay = PerfProbe(model.client)
+    model.callbacks = [replay]
     for messages in probe.messages:
         model.client.reset()
-        model.invoke(messages, config={"callbacks": [replay]})
+        model.invoke(messages)
     fresh = replay.calls
     report(reused, fresh, args.count)
 

@@ -2,6 +2,7 @@
 server on 127.0.0.1. Solving is not asserted, only a well-formed, honestly accounted run."""
 
 import json
+import os
 import socket
 import subprocess
 import sys
@@ -17,10 +18,9 @@ pytestmark = pytest.mark.local_model
 TASK = "d037b0a7"  # a small ARC-AGI-1 training task: short prompts keep this test quick
 
 
-def solve_json(*extra: str) -> Solution:
-    command = [sys.executable, "-m", "abduce", "solve", TASK, "--json", "--no-cache",
-               "--max-calls", "3", *extra]  # fmt: skip
-    result = subprocess.run(command, capture_output=True, text=True, timeout=900)
+def solve_json(*extra: str, env: dict | None = None) -> Solution:
+    command = [sys.executable, "-m", "abduce", "solve", TASK, "--json", "--max-calls", "3", *extra]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=900, env=env)
     assert result.returncode == 0, result.stderr
     return Solution.model_validate_json(result.stdout)
 
@@ -37,10 +37,16 @@ def assert_well_formed(solution: Solution) -> None:
     assert len(solution.verdicts) == 3
 
 
-def test_local_model_through_the_cli():
-    solution = solve_json()
+def test_local_model_through_the_cli_and_a_cached_rerun(tmp_path):
+    env = {**os.environ, "ABDUCE_CACHE_DIR": str(tmp_path), "ABDUCE_MODEL": str(model_path())}
+    solution = solve_json(env=env)
     assert solution.model == "local"
     assert_well_formed(solution)
+
+    rerun = solve_json(env=env)
+    assert (rerun.tokens_in, rerun.tokens_out) == (0, 0)
+    assert rerun.llm_calls == solution.llm_calls
+    assert (rerun.attempts, rerun.program) == (solution.attempts, solution.program)
 
 
 def free_port() -> int:
@@ -74,6 +80,6 @@ def llama_server():
 
 
 def test_openai_compatible_llama_cpp_server(llama_server):
-    solution = solve_json("--llm", f"openai-compatible:{llama_server}")
+    solution = solve_json("--llm", f"openai-compatible:{llama_server}", "--no-cache")
     assert solution.model == f"openai-compatible:{llama_server}"
     assert_well_formed(solution)

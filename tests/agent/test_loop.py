@@ -107,5 +107,5 @@ def test_model_failure_ends_the_task_with_a_reason(scripted):
             raise ConnectionError("server went away\nmore detail")
 
     solution = Solver(Broken(responses=[]), use_cache=False).solve(FLIP)
-    assert solution.stopped == "LLM error: server went away"
+    assert solution.stopped == "error: ConnectionError: server went away"
     assert solution.attempts == [[[[7, 8, 9]]]]

@@ -28,15 +28,20 @@ class Solver:
         domain: Domain | None = None,
         seed: int = 0,
         use_cache: bool = True,
+        planner: Planner | None = None,
+        synthesizer: Synthesizer | None = None,
+        verifier: Verifier | None = None,
+        selector: Selector | None = None,
     ) -> None:
         self.budget = budget or Budget()
         self.domain = domain or ArcDomain()
         self.chat = Chat(make_llm(llm, seed=seed, use_cache=use_cache))
         self.model_name = _model_name(llm)
-        self.planner: Planner = LLMPlanner(self.chat, self.domain, self.budget.hypotheses_per_round)
-        self.synthesizer: Synthesizer = LLMSynthesizer(self.chat, self.domain)
-        self.verifier: Verifier = SandboxVerifier(self.domain)
-        self.selector: Selector = VoteSelector()
+        count = self.budget.hypotheses_per_round
+        self.planner = planner or LLMPlanner(self.chat, self.domain, count)
+        self.synthesizer = synthesizer or LLMSynthesizer(self.chat, self.domain)
+        self.verifier = verifier or SandboxVerifier(self.domain)
+        self.selector = selector or VoteSelector()
 
     def solve(self, task: Task) -> Solution:
         """Search for a program that explains every train example; answer the test inputs."""
@@ -46,8 +51,8 @@ class Solver:
             stopped = self._search(task, run)
         except BudgetExhausted:
             stopped = "budget spent"
-        except Exception as error:  # a provider or model failure ends this task, not the run
-            stopped = f"LLM error: {_first_line(error)}"
+        except Exception as error:  # a failing model or stage ends this task, not the run
+            stopped = f"error: {_first_line(error)}"
         return self._solution(task, run, stopped)
 
     def _search(self, task: Task, run: _Run) -> str:
@@ -74,6 +79,7 @@ class Solver:
     def _solution(self, task: Task, run: _Run, stopped: str) -> Solution:
         attempts = self.selector.select(task, run.verdicts)
         best = max(run.verdicts, key=lambda v: (v.passed, v.accuracy), default=None)
+        program = run.programs[best.program_id] if best else None
         expected = [example.output for example in task.test]
         correct = None
         if all(output is not None for output in expected):
@@ -81,8 +87,8 @@ class Solver:
         return Solution(
             task_id=task.id,
             attempts=attempts,
-            hypothesis=run.hypothesis_of[best.program_id].text if best else None,
-            program=run.programs[best.program_id].source if best else None,
+            hypothesis=run.hypotheses[program.hypothesis_id].text if program else None,
+            program=program.source if program else None,
             verdicts=best.examples if best else [],
             passed_train=bool(best and best.passed),
             correct=correct,
@@ -105,9 +111,8 @@ class _Run:
         self.started = time.monotonic()
         self.trace = Trace(task.id)
         self.verdicts: list[Verdict] = []
+        self.hypotheses: dict[str, Hypothesis] = {}
         self.programs: dict[str, Program] = {}
-        self.hypothesis_of: dict[str, Hypothesis] = {}
-        self.hypotheses: list[Hypothesis] = []
         self.failed: list[str] = []
 
     @property
@@ -116,7 +121,7 @@ class _Run:
 
     def add_hypothesis(self, text: str) -> Hypothesis:
         hypothesis = Hypothesis(id=f"h{len(self.hypotheses) + 1}", text=text)
-        self.hypotheses.append(hypothesis)
+        self.hypotheses[hypothesis.id] = hypothesis
         self.trace.add_hypothesis(hypothesis)
         return hypothesis
 
@@ -129,7 +134,6 @@ class _Run:
             revised_from=revised_from,
         )
         self.programs[program.id] = program
-        self.hypothesis_of[program.id] = hypothesis
         self.trace.add_program(program)
         verdict = self.verifier.verify(self.task, program)
         self.verdicts.append(verdict)
@@ -145,7 +149,7 @@ def _model_name(llm: LLMSpec) -> str:
 
 def _first_line(error: Exception) -> str:
     text = str(error).strip()
-    return text.splitlines()[0] if text else type(error).__name__
+    return f"{type(error).__name__}: {text.splitlines()[0]}" if text else type(error).__name__
 
 
 def solve(task: Task, llm: LLMSpec = None, *, budget: Budget | None = None, **options) -> Solution:
