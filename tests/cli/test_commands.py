@@ -1,0 +1,71 @@
+import json
+import subprocess
+import sys
+
+import pytest
+
+from abduce.agent import Solution
+from tests.cli import fake_openai
+
+
+@pytest.fixture(scope="module")
+def llm():
+    server, base = fake_openai.start()
+    yield f"openai-compatible:{base}#fake"
+    server.shutdown()
+
+
+def abduce(*args: str, cwd=None) -> subprocess.CompletedProcess:
+    command = [sys.executable, "-m", "abduce", *args, "--no-cache"]
+    return subprocess.run(command, capture_output=True, text=True, timeout=300, cwd=cwd)
+
+
+def test_solve_a_task_file_as_json(tmp_path, llm):
+    path = tmp_path / "mirror.json"
+    path.write_text(json.dumps({
+        "train": [{"input": [[1, 2, 0]], "output": [[0, 2, 1]]},
+                  {"input": [[3], [4]], "output": [[3], [4]]}],
+        "test": [{"input": [[5, 6]], "output": [[6, 5]]}],
+    }))  # fmt: skip
+    result = abduce("solve", str(path), "--json", "--llm", llm)
+    assert result.returncode == 0, result.stderr
+    solution = Solution.model_validate_json(result.stdout)
+    assert solution.task_id == "mirror"
+    assert solution.correct is True
+    assert solution.attempts == [[[[6, 5]]]]
+    assert (solution.llm_calls, solution.tokens_in, solution.tokens_out) == (2, 200, 20)
+
+
+def test_solve_shows_grids_hypothesis_and_program(llm):
+    result = abduce("solve", "007bbfb7", "--llm", llm)
+    assert result.returncode == 0, result.stderr
+    for words in ("train 1 input", "hypothesis: mirror each row", "def transform", "expected"):
+        assert words in result.stdout
+    assert "result:" in result.stdout
+
+
+def test_arc_appends_one_line_per_task_and_resumes(tmp_path, llm):
+    out = tmp_path / "runs" / "train.jsonl"
+    first = abduce("arc", "--split", "training", "--limit", "2", "--out", str(out), "--llm", llm)
+    assert first.returncode == 0, first.stderr
+    lines = [json.loads(line) for line in out.read_text().splitlines()]
+    assert [line["task_id"] for line in lines] == ["007bbfb7", "00d62c1b"]
+    assert all(line["model"] == llm and line["tokens_in"] > 0 for line in lines)
+
+    again = abduce("arc", "--split", "training", "--limit", "3", "--out", str(out), "--llm", llm)
+    assert again.returncode == 0, again.stderr
+    ids = [json.loads(line)["task_id"] for line in out.read_text().splitlines()]
+    assert ids == ["007bbfb7", "00d62c1b", "017c7c7b"]
+    assert "of 1 tasks run now (2 already in" in again.stdout
+
+
+def test_arc_task_list_file(tmp_path, llm):
+    listing = tmp_path / "ids.txt"
+    listing.write_text("# two tasks\n3c9b0459\n\n6150a2bd  # rotations\n")
+    out = tmp_path / "r.jsonl"
+    result = abduce("arc", "--tasks", str(listing), "--out", str(out), "--llm", llm)
+    assert result.returncode == 0, result.stderr
+    assert [json.loads(x)["task_id"] for x in out.read_text().splitlines()] == [
+        "3c9b0459",
+        "6150a2bd",
+    ]
