@@ -28,6 +28,8 @@ def test_solve_bad_file_prints_one_line_and_exits_2(tmp_path, content, error, wo
 
 @pytest.mark.parametrize("args", [
     ["solve", "ffffffff"],
+    ["solve", "missing/task.json"],
+    ["solve", "007bbfb7", "--max-calls", "0"],
     ["solve", "007bbfb7", "--llm", "nonsense:thing"],
     ["arc", "--out", "x.jsonl", "--split", "validation"],
 ])  # fmt: skip

