@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import os
+import warnings
 from functools import cache
 
 from langchain_core.caches import BaseCache
@@ -83,6 +84,8 @@ def response_cache() -> BaseCache:
     """LangChain's SQLite cache of LLM responses under the cache directory."""
     from langchain_community.cache import SQLiteCache
 
+    # SQLiteCache.lookup calls `loads` without `allowed_objects`: nothing for us to pass.
+    warnings.filterwarnings("ignore", "The default value of `allowed_objects`")
     path = local_model.cache_dir() / "llm-cache.sqlite"
     path.parent.mkdir(parents=True, exist_ok=True)
     return SQLiteCache(database_path=str(path))
