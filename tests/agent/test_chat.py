@@ -61,3 +61,19 @@ def test_openai_compatible_spec_needs_no_key(monkeypatch):
 def test_instances_pass_through():
     model = FakeListChatModel(responses=["x"])
     assert make_llm(model) is model
+
+
+class MetadataOnlyModel(FakeListChatModel):
+    """Reports usage only on the message, as some providers do."""
+
+    def _generate(self, messages, stop=None, run_manager=None, **kwargs):
+        text = self._call(messages, stop, run_manager, **kwargs)
+        usage = {"input_tokens": 7, "output_tokens": 2, "total_tokens": 9}
+        message = AIMessage(text, usage_metadata=usage)
+        return ChatResult(generations=[ChatGeneration(message=message)], llm_output={})
+
+
+def test_usage_metadata_is_counted_when_llm_output_has_none():
+    chat = Chat(MetadataOnlyModel(responses=["a"]))
+    chat.ask([HumanMessage("hi")])
+    assert (chat.tokens_in, chat.tokens_out) == (7, 2)

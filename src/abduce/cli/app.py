@@ -31,7 +31,7 @@ LLMOption = Annotated[
     typer.Option(
         "--llm",
         help="'local' (default, or $ABDUCE_LLM), 'openai:<model>', "
-        "'openai-compatible:<base_url>[#model]'.",
+        "'openai-compatible:<base_url>', optionally followed by '#<model>'.",
     ),
 ]
 SeedOption = Annotated[int, typer.Option(help="Sampling seed (part of the cache key).")]
