@@ -1,9 +1,9 @@
 """abduce: a language model's guesses, checked by programs.
 
 >>> import abduce
->>> task = abduce.load_arc("training")["007bbfb7"]
->>> len(task.train)
-5
+>>> training = abduce.load_arc("training")
+>>> len(training)
+400
 """
 
 from abduce.agent import Budget, Solution, Solver, solve
