@@ -43,13 +43,13 @@ def test_libraries_are_preloaded(sandbox):
     assert sandbox.run(source, [2])[0].value == [2, "x**2 + 2*x + 1"]
 
 
-def test_runs_as_nobody_in_another_process(sandbox):
+def test_runs_in_another_process_as_nobody_where_it_can(sandbox):
     source = (
         "import random\ndef transform(_):\n    return [random._os.getpid(), random._os.getuid()]"
     )
     [pid, uid] = sandbox.run(source, [0])[0].value
     assert pid != os.getpid()
-    assert uid == (65534 if os.getuid() == 0 else os.getuid())
+    assert uid in {os.getuid(), 65534}  # root stays root if nobody cannot read the libraries
 
 
 def test_environment_is_empty(sandbox, monkeypatch):
@@ -153,14 +153,15 @@ def test_the_pool_is_safe_to_share_between_threads(sandbox):
     assert answers == {k: 2 * k for k in range(12)}
 
 
-def test_a_killed_server_fails_its_programs_and_is_replaced():
+def test_a_killed_server_is_replaced_and_its_programs_retried():
     with Sandbox(workers=1) as pool:
         pool.run(FLIP, [[[1, 2]]])
         [pid] = pool.pids()
         sleeper = "import typing\ndef transform(_):\n    typing.sys.modules['signal'].pause()"
-        killer = threading.Timer(0.5, os.kill, (pid, signal.SIGKILL))
-        killer.start()
-        [lost] = pool.run(sleeper, [[[1, 2]]], timeout=30)
-        assert lost.error == "the sandbox worker stopped unexpectedly"
+        threading.Timer(0.5, os.kill, (pid, signal.SIGKILL)).start()
+        [[slept], [flipped]] = pool.run_many([sleeper, FLIP], [[[1, 2]]], timeout=2)
+        assert slept.error == "timed out after 2 s"  # on the replacement server
+        assert flipped.value == [[2, 1]]
         assert pool.pids() != [pid]
+        os.kill(pool.pids()[0], signal.SIGKILL)  # while idle
         assert pool.run(FLIP, [[[1, 2]]])[0].value == [[2, 1]]

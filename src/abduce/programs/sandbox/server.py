@@ -3,7 +3,7 @@
 The server runs `worker/serve.py` in a new session (so one killpg ends it and its children),
 with an empty environment, in a new network namespace where `unshare --net` works, and under
 Landlock where the kernel has it. A server that dies or stops answering is killed and
-replaced; its unanswered programs fail with the reason.
+replaced, and its unanswered programs are tried once more before they fail with the reason.
 """
 
 from __future__ import annotations
@@ -57,20 +57,24 @@ class ForkServer:
             "entry": entry,
             "inputs": inputs,
             "timeout": timeout,
-            "cpu_seconds": math.ceil(timeout),
+            "cpu_seconds": math.ceil(timeout) + 1,  # a backstop: the wall clock comes first
             "memory_bytes": memory_mb * 1024 * 1024,
         }
         answers: list[list[RunResult]] = []
-        try:
-            self._wait_until_ready()
-            self._send(job)
-            for _ in sources:
-                answers.append(_results(self._receive(timeout + GRACE_SECONDS), len(inputs)))
-        except ServerLost as lost:
-            self.restart()
-            unanswered = [failed(str(lost))] * len(inputs)
-            answers += [unanswered] * (len(sources) - len(answers))
-        return answers
+        for _ in range(2):  # a lost server is replaced; its unanswered programs get one retry
+            if self.process.poll() is not None:
+                self.restart()
+            try:
+                self._wait_until_ready()
+                self._send({**job, "sources": sources[len(answers) :]})
+                while len(answers) < len(sources):
+                    answers.append(_results(self._receive(timeout + GRACE_SECONDS), len(inputs)))
+                return answers
+            except ServerLost as error:
+                lost = error
+                self.restart()
+        unanswered = [failed(str(lost))] * len(inputs)
+        return answers + [unanswered] * (len(sources) - len(answers))
 
     def restart(self) -> None:
         """Kill the server and its children; start a fresh one."""
@@ -107,8 +111,10 @@ class ForkServer:
         if self._ready:
             return
         hello = self._receive(STARTUP_SECONDS)
-        if hello.get("landlock", "").startswith("unavailable"):
+        if hello["landlock"].startswith("unavailable"):
             _warn_once(f"sandbox: Landlock {hello['landlock']}; file access rests on the hook")
+        if hello["user"] is None and os.geteuid() == 0:
+            _warn_once("sandbox: nobody cannot read the Python installation; programs keep root")
         self._ready = True
 
     def _send(self, job: dict) -> None:

@@ -14,10 +14,13 @@ WRITE_FLAGS = os.O_WRONLY | os.O_RDWR | os.O_APPEND | os.O_CREAT | os.O_TRUNC
 READ_EVENTS = frozenset({"open", "os.listdir", "os.scandir"})
 
 
-def confine(cpu_seconds: int, memory_bytes: int, roots: tuple[tuple[str, ...], ...]) -> None:
+def confine(
+    cpu_seconds: int, memory_bytes: int, roots: tuple[tuple[str, ...], ...], user: int | None
+) -> None:
     """Apply every limit, or raise: nothing may run half confined."""
     limit_resources(cpu_seconds, memory_bytes)
-    drop_privileges()
+    if user is not None:
+        become(user)
     sys.addaudithook(make_audit_hook(*roots))
 
 
@@ -34,16 +37,35 @@ def limit_resources(cpu_seconds: int, memory_bytes: int) -> None:
         resource.setrlimit(limit, value)
 
 
-def drop_privileges() -> None:
-    """As root, become nobody: only then does the kernel apply RLIMIT_NPROC = 0.
+def become(user: int) -> None:
+    """Drop root for `user`: only then does the kernel apply RLIMIT_NPROC = 0.
 
-    It is set before the switch, so the kernel also refuses exec (PF_NPROC_EXCEEDED), and as
-    nobody the child cannot signal or trace the fork server or the parent.
+    The limit is set before the switch, so the kernel also refuses exec (PF_NPROC_EXCEEDED);
+    and the child can no longer signal or trace the fork server or the parent.
     """
-    if os.geteuid() == 0:
-        os.setgroups([])
-        os.setgid(NOBODY)
-        os.setuid(NOBODY)
+    os.setgroups([])
+    os.setgid(user)
+    os.setuid(user)
+
+
+def unprivileged_user(directories: tuple[str, ...]) -> int | None:
+    """NOBODY if this runs as root and nobody can read `directories`, else None.
+
+    Python installed under /root (pyenv, conda) is unreadable to nobody; children then keep
+    root, and only the audit hook (and Landlock for exec) stops new processes.
+    """
+    if os.geteuid() != 0:
+        return None
+    pid = os.fork()
+    if pid == 0:
+        try:
+            become(NOBODY)
+            for directory in directories:
+                os.listdir(directory)
+            os._exit(0)
+        finally:
+            os._exit(1)
+    return NOBODY if os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]) == 0 else None
 
 
 def make_audit_hook(stdlib: tuple[str, ...], packages: tuple[str, ...]) -> Callable:
@@ -68,6 +90,7 @@ def make_audit_hook(stdlib: tuple[str, ...], packages: tuple[str, ...]) -> Calla
         int=int,
         type=type,
         denied=PermissionError,
+        missing=ModuleNotFoundError,
     ):
         if event in allowed:
             return
@@ -94,8 +117,8 @@ def make_audit_hook(stdlib: tuple[str, ...], packages: tuple[str, ...]) -> Calla
             if type(filename) is str:
                 parts.append(str.partition(str.rpartition(filename, "/")[2], ".")[0])
             for part in parts:
-                if part in refused:
-                    raise denied(f"sandbox: importing {part} is not allowed")
+                if part in refused:  # as ImportError: libraries expect that for optional imports
+                    raise missing(f"sandbox: importing {part} is not allowed")
             return
         raise denied(f"sandbox: {event} is not allowed")
 
@@ -104,12 +127,14 @@ def make_audit_hook(stdlib: tuple[str, ...], packages: tuple[str, ...]) -> Calla
 
 def guarded_import(name, globals=None, locals=None, fromlist=(), level=0):
     """`__import__` for programs: only ALLOWED_MODULES, by absolute name."""
-    if level != 0 or str.partition(name, ".")[0] not in ALLOWED_MODULES:
+    if level != 0:
+        raise ImportError("sandbox: relative imports are not allowed")
+    if str.partition(name, ".")[0] not in ALLOWED_MODULES:
         allowed = ", ".join(sorted(ALLOWED_MODULES))
         raise ImportError(f"sandbox: import of {name!r} is not allowed; allowed: {allowed}")
     return builtins.__import__(name, globals, locals, fromlist, level)
 
 
-def program_builtins() -> dict:
-    """The builtins a program sees: the real ones, with `import` limited to ALLOWED_MODULES."""
-    return {**vars(builtins), "__import__": guarded_import}
+# The builtins a program sees: the real ones, with `import` limited to ALLOWED_MODULES. Made
+# once in the fork server; each child changes only its own copy.
+PROGRAM_BUILTINS = {**vars(builtins), "__import__": guarded_import}

@@ -65,6 +65,7 @@ REFUSED_MODULES = frozenset(
         "_cffi_backend",
         "_multiprocessing",
         "_posixshmem",
+        "_posixsubprocess",
         "_testbuffer",
         "_testcapi",
         "_testimportmultiple",

@@ -12,7 +12,7 @@ import sys
 import traceback
 from typing import NoReturn
 
-from confine import confine, program_builtins
+from confine import PROGRAM_BUILTINS, confine
 from policy import MAX_LINE, MAX_STDOUT
 
 PROGRAM = "<program>"
@@ -47,27 +47,25 @@ class CappedText(io.TextIOBase):
         return text
 
 
-def child(job: dict, source: str, result_fd: int, devnull: int, roots: tuple) -> NoReturn:
+def child(job: dict, source: str, result_fd: int, setup: dict) -> NoReturn:
     """The forked child's whole life: it never returns into the fork server's loop."""
     try:
         for fd in (0, 1, 2):
-            os.dup2(devnull, fd)
+            os.dup2(setup["devnull"], fd)
         os.dup2(result_fd, RESULT_FD)
         os.closerange(RESULT_FD + 1, resource.getrlimit(resource.RLIMIT_NOFILE)[0])
-        results = os.fdopen(RESULT_FD, "w", encoding="utf-8")
-        confine(job["cpu_seconds"], job["memory_bytes"], roots)
-        run(source, job["entry"], job["inputs"], results)
-        results.flush()
+        confine(job["cpu_seconds"], job["memory_bytes"], setup["roots"], setup["user"])
+        run(source, job["entry"], job["inputs"])
     finally:
         os._exit(0)
 
 
-def run(source: str, entry: str, inputs: list, results: io.TextIOBase) -> None:
+def run(source: str, entry: str, inputs: list) -> None:
     """Execute `source`, then emit one result line per input."""
     captured = CappedText(MAX_STDOUT)
     sys.stdout = sys.stderr = captured
     linecache.cache[PROGRAM] = (len(source), None, source.splitlines(True), PROGRAM)
-    namespace = {"__name__": "__program__", "__builtins__": program_builtins()}
+    namespace = {"__name__": "__program__", "__builtins__": PROGRAM_BUILTINS}
     try:
         exec(compile(source, PROGRAM, "exec"), namespace)
         function = namespace.get(entry)
@@ -76,7 +74,7 @@ def run(source: str, entry: str, inputs: list, results: io.TextIOBase) -> None:
         failure = describe(error)
     for value in inputs:
         result = call(function, value) if failure is None else {"ok": False, "error": failure}
-        emit(results, {**result, "stdout": captured.take()})
+        emit({**result, "stdout": captured.take()})
 
 
 def call(function: object, value: object) -> dict:
@@ -86,7 +84,7 @@ def call(function: object, value: object) -> dict:
         return {"ok": False, "error": describe(error)}
 
 
-def emit(results: io.TextIOBase, result: dict) -> None:
+def emit(result: dict) -> None:
     """Write `result` as one JSON line: numpy data as lists, anything else not plain refused."""
     try:
         line = json.dumps(result, default=_tolist, allow_nan=False)
@@ -96,8 +94,9 @@ def emit(results: io.TextIOBase, result: dict) -> None:
     if len(line) > MAX_LINE:
         reason = f"the result is larger than {MAX_LINE} bytes"
         line = json.dumps({"ok": False, "error": reason, "stdout": result["stdout"]})
-    results.write(line + "\n")
-    results.flush()
+    data = memoryview((line + "\n").encode())
+    while data:
+        data = data[os.write(RESULT_FD, data) :]
 
 
 def _tolist(value: object) -> object:

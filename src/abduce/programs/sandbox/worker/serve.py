@@ -22,26 +22,34 @@ import types
 def main() -> None:
     config = json.loads(sys.argv[1])
     sys.path[:] = config["path"]
+    import confine
     import policy
     import run
 
     preload(policy.PRELOAD, policy.REFUSED_MODULES)
     roots = policy.read_roots()
-    devnull = os.open(os.devnull, os.O_RDWR)
+    sys.meta_path.insert(0, OnlyLibraries(policy.PACKAGES))
+    setup = {
+        "devnull": os.open(os.devnull, os.O_RDWR),
+        "roots": roots,
+        "user": confine.unprivileged_user(sum(roots, ())),
+    }
     gc.collect()
     gc.freeze()  # children then share, rather than copy, the preloaded objects' pages
-    send({"ready": True, "landlock": config["landlock"]})
+    send({"ready": True, "landlock": config["landlock"], "user": setup["user"]})
     for line in sys.stdin.buffer:
         job = json.loads(line)
         for source in job["sources"]:
-            send(fork_program(run.child, job, source, devnull, roots, policy.MAX_LINE))
+            send(fork_program(run.child, job, source, setup, policy.MAX_LINE))
 
 
 def preload(modules: tuple[str, ...], refused: frozenset[str]) -> None:
-    """Import `modules`, keeping ctypes out: its function pointers bypass the audit hook.
+    """Import `modules`, leaving out what would let a program bypass the audit hook.
 
-    numpy works without ctypes (it catches the ImportError); sympy only reads
-    `sizeof(c_long)` at import, so it gets a stand-in with that alone.
+    ctypes is never loaded (its function pointers run without audit events): numpy catches
+    the ImportError, and sympy, which reads only `sizeof(c_long)` at import, gets a stand-in.
+    subprocess may load (sympy imports it), but its `_posixsubprocess.fork_exec`, which
+    starts processes without an audit event, is replaced by a refusal and unloaded.
     """
     for name in modules:
         if importlib.util.find_spec(name.partition(".")[0]) is None:
@@ -49,25 +57,53 @@ def preload(modules: tuple[str, ...], refused: frozenset[str]) -> None:
         sys.modules["ctypes"] = _ctypes_stand_in() if name == "sympy" else None
         __import__(name)
     del sys.modules["ctypes"]
+    if "subprocess" in sys.modules:
+        sys.modules["subprocess"]._posixsubprocess = _no_fork_exec()
+        del sys.modules["_posixsubprocess"]
     loaded = refused & sys.modules.keys()
     if loaded:
         raise SystemExit(f"refusing to serve: {sorted(loaded)} were loaded")
 
 
 def _ctypes_stand_in() -> types.ModuleType:
-    module = types.ModuleType("ctypes")
-    module.c_long = "l"
-    module.sizeof = struct.calcsize
+    ctypes = types.ModuleType("ctypes")
+    ctypes.c_long = "l"
+    ctypes.sizeof = struct.calcsize
+    return ctypes
+
+
+def _no_fork_exec() -> types.ModuleType:
+    module = types.ModuleType("_posixsubprocess", "Sandboxed programs start no processes.")
+    module.fork_exec = _refuse
     return module
 
 
-def fork_program(child, job: dict, source: str, devnull: int, roots: tuple, max_line: int) -> dict:
+def _refuse(*args: object, **kwargs: object) -> None:
+    raise PermissionError("sandbox: subprocesses are not allowed")
+
+
+class OnlyLibraries:
+    """A meta path finder: modules outside the standard library and PACKAGES are not found.
+
+    The audit hook would refuse to read them anyway; this makes a library's optional import
+    (`try: import x except ImportError`) fail the way the library expects.
+    """
+
+    def __init__(self, packages: tuple[str, ...]) -> None:
+        self.known = sys.stdlib_module_names | set(packages) | set(sys.modules)
+
+    def find_spec(self, name: str, path: object = None, target: object = None) -> None:
+        if name.partition(".")[0] not in self.known:
+            raise ModuleNotFoundError(f"No module named {name!r} in the sandbox", name=name)
+
+
+def fork_program(child, job: dict, source: str, setup: dict, max_line: int) -> dict:
     """Run `source` in a forked child; collect its result lines within the job's timeout."""
     read_fd, write_fd = os.pipe()
     pid = os.fork()
     if pid == 0:
         os.close(read_fd)
-        child(job, source, write_fd, devnull, roots)
+        child(job, source, write_fd, setup)
     os.close(write_fd)
     try:
         limit = (len(job["inputs"]) + 1) * (max_line + 1)
