@@ -23,6 +23,7 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 
 from abduce.programs import Sandbox
+from abduce.programs.sandbox.pool import LIBRARIES
 from abduce.tasks import Task, load_arc
 
 TRIVIAL = "def transform(grid):\n    return grid\n"
@@ -89,10 +90,10 @@ def rss_mb(pid: int) -> float:
     return int(line.split()[1]) / 1024
 
 
-def replacement_seconds(repeats: int) -> float:
+def replacement_seconds(preload: tuple[str, ...], repeats: int) -> float:
     """Median time from SIGKILL of an idle server to the next program's result."""
     times = []
-    with Sandbox(workers=1) as sandbox:
+    with Sandbox(workers=1, preload=preload) as sandbox:
         sandbox.run(TRIVIAL, [0])
         for _ in range(repeats):
             os.kill(sandbox.pids()[0], signal.SIGKILL)
@@ -101,6 +102,25 @@ def replacement_seconds(repeats: int) -> float:
             times.append(time.perf_counter() - started)
             assert result.ok, result.error
     return statistics.median(times)
+
+
+def measure(preload: tuple[str, ...], inputs: list, args: argparse.Namespace) -> dict:
+    """Rates of (a), (b) and (c), idle RSS and replacement time for servers with `preload`."""
+    trivial = [TRIVIAL] * args.checks
+    distinct = distinct_programs(args.distinct)
+    with Sandbox(preload=preload) as sandbox:
+        checked(sandbox.run_many(distinct[: sandbox.workers], inputs))  # started and warm
+        time.sleep(1)
+        return {
+            "a": per_second(args.checks, lambda: checked(sandbox.run_many(trivial, inputs)),
+                            args.repeats),
+            "b": per_second(args.distinct, lambda: checked(sandbox.run_many(distinct, inputs)),
+                            args.repeats),
+            "c": per_second(args.checks, lambda: one_per_call(sandbox, trivial, inputs),
+                            args.repeats),
+            "rss": [rss_mb(pid) for pid in sandbox.pids()],
+            "replace": replacement_seconds(preload, args.repeats),
+        }  # fmt: skip
 
 
 def main() -> None:
@@ -114,38 +134,39 @@ def main() -> None:
     task = typical_task()
     inputs = [example.input for example in task.train]
     workers = os.cpu_count() or 1
-    distinct = distinct_programs(args.distinct)
-    with Sandbox(workers) as sandbox:
-        checked(sandbox.run_many(distinct[:workers], inputs))  # servers started and warm
-        idle = [rss_mb(pid) for pid in sandbox.pids()]
-        trivial = [TRIVIAL] * args.checks
-        rows = [
-            ("(a) one trivial program, repeated", args.checks,
-             lambda: checked(sandbox.run_many(trivial, inputs)),
-             lambda: baseline([TRIVIAL] * args.baseline, inputs, workers)),
-            ("(b) distinct numpy programs", args.distinct,
-             lambda: checked(sandbox.run_many(distinct, inputs)),
-             lambda: baseline(distinct[: args.baseline], inputs, workers)),
-            ("(c) one program per call, a thread per server", args.checks,
-             lambda: one_per_call(sandbox, trivial, inputs), None),
-        ]  # fmt: skip
-        table = []
-        for name, count, work, base in rows:
-            rate = per_second(count, work, args.repeats)
-            slow = per_second(args.baseline, base, args.repeats) if base else None
-            table.append((name, count, rate, slow))
-    replace = replacement_seconds(args.repeats)
+    base = {
+        "a": per_second(args.baseline, lambda: baseline([TRIVIAL] * args.baseline, inputs,
+                                                        workers), args.repeats),
+        "b": per_second(args.baseline, lambda: baseline(distinct_programs(args.baseline),
+                                                        inputs, workers), args.repeats),
+    }  # fmt: skip
+    profiles = {"numpy, networkx, sympy (default)": LIBRARIES, "numpy only": ("numpy",)}
+    results = {name: measure(preload, inputs, args) for name, preload in profiles.items()}
 
     shape = f"{len(inputs)} train inputs, {_cells(task)} cells in all"
-    print(f"Task {task.id} ({shape}); {workers} servers; median of {args.repeats} runs.\n")
-    print("| workload | checks per run | sandbox checks/s | baseline checks/s | speed-up |")
-    print("|---|---:|---:|---:|---:|")
-    for name, count, rate, slow in table:
-        base = f"{slow:.1f}" if slow else "–"
-        ratio = f"{rate / slow:.0f}×" if slow else "–"
-        print(f"| {name} | {count} | {rate:.0f} | {base} | {ratio} |")
-    print(f"\nIdle server RSS: {', '.join(f'{mb:.0f} MB' for mb in idle)}.")
-    print(f"Replacing a killed server (kill → next result): {replace:.2f} s.")
+    print(f"Task {task.id} ({shape}); {workers} servers; medians of {args.repeats} runs.\n")
+    print("| preloaded | workload | sandbox checks/s | baseline checks/s | speed-up |")
+    print("|---|---|---:|---:|---:|")
+    for name, result in results.items():
+        for key, workload in WORKLOADS.items():
+            slow = base.get(key)
+            speed = f"{result[key] / slow:.0f}×" if slow else "–"
+            shown = f"{slow:.1f}" if slow else "–"
+            print(f"| {name} | {workload} | {result[key]:.0f} | {shown} | {speed} |")
+    print()
+    for name, result in results.items():
+        rss = ", ".join(f"{mb:.0f} MB" for mb in result["rss"])
+        print(
+            f"- {name}: idle server RSS {rss}; a killed server is replaced (kill → next "
+            f"result) in {result['replace']:.2f} s."
+        )
+
+
+WORKLOADS = {
+    "a": "(a) one trivial program, repeated",
+    "b": "(b) 1,000 distinct numpy programs",
+    "c": "(c) one program per call, a thread per server",
+}
 
 
 if __name__ == "__main__":

@@ -43,6 +43,12 @@ def test_libraries_are_preloaded(sandbox):
     assert sandbox.run(source, [2])[0].value == [2, "x**2 + 2*x + 1"]
 
 
+def test_libraries_not_preloaded_load_when_imported():
+    with Sandbox(workers=1, preload=("numpy",)) as light:
+        source = "import networkx as nx\ndef transform(n):\n    return nx.number_of_nodes(nx.path_graph(n))"
+        assert light.run(source, [3])[0].value == 3
+
+
 def test_runs_in_another_process_as_nobody_where_it_can(sandbox):
     source = (
         "import random\ndef transform(_):\n    return [random._os.getpid(), random._os.getuid()]"

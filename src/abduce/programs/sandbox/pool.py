@@ -13,17 +13,22 @@ from concurrent.futures import ThreadPoolExecutor
 from abduce.programs.sandbox.results import RunResult
 from abduce.programs.sandbox.server import ForkServer
 
+LIBRARIES = ("numpy", "networkx", "sympy")
+
 
 class Sandbox:
     """Runs untrusted programs, each in a fresh confined process forked from a warm server.
 
-    Safe to share between threads: a call waits for a free server. Batches are spread over
-    all servers; a server that dies is replaced, and only its unanswered programs fail.
+    `preload`: libraries each server imports once; others load per program, when imported,
+    except sympy, which needs ctypes at import and so works only preloaded. Each preloaded
+    library makes every fork slower (see benchmarks/RESULTS.md). Safe to share between
+    threads: a call waits for a free server. Batches are spread over all servers; a server
+    that dies is replaced and its unanswered programs are tried once more.
     """
 
-    def __init__(self, workers: int | None = None) -> None:
+    def __init__(self, workers: int | None = None, preload: Sequence[str] = LIBRARIES) -> None:
         self.workers = workers or os.cpu_count() or 1
-        self._servers = [ForkServer() for _ in range(self.workers)]
+        self._servers = [ForkServer(tuple(preload)) for _ in range(self.workers)]
         self._idle: queue.SimpleQueue[ForkServer] = queue.SimpleQueue()
         for server in self._servers:
             self._idle.put(server)

@@ -38,9 +38,10 @@ class ServerLost(Exception):
 
 
 class ForkServer:
-    """One fork-server process; used by one thread at a time."""
+    """One fork-server process that imports `preload`; used by one thread at a time."""
 
-    def __init__(self) -> None:
+    def __init__(self, preload: tuple[str, ...]) -> None:
+        self.preload = preload
         self._start()
 
     def run(
@@ -93,7 +94,8 @@ class ForkServer:
         return self.process.pid
 
     def _start(self) -> None:
-        config = {"path": [str(WORKER), *(p for p in sys.path if os.path.isabs(p))]}
+        path = [str(WORKER), *(p for p in sys.path if os.path.isabs(p))]
+        config = {"path": path, "preload": self.preload}
         command = [*_network_isolation(), sys.executable, "-S", "-B", "-P"]
         command += [str(WORKER / "landlock.py"), json.dumps(config)]
         self.process = subprocess.Popen(

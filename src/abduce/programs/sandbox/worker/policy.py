@@ -43,18 +43,12 @@ ALLOWED_MODULES = frozenset(
     }
 )
 
-# Third-party packages whose files may be read (lazy imports); the fork server imports them.
+# Third-party packages whose files may be read: the fork server imports those it is asked to,
+# programs import the others lazily.
 PACKAGES = ("numpy", "networkx", "sympy", "mpmath")
 
-# Imported by the fork server before it forks, so that no program pays for them.
-PRELOAD = (
-    *sorted(ALLOWED_MODULES - {"__future__"}),
-    "numpy.fft",
-    "numpy.linalg",
-    "numpy.ma",
-    "numpy.polynomial",
-    "numpy.random",
-)
+# Standard library modules the fork server always imports before it forks.
+STDLIB_PRELOAD = tuple(sorted(ALLOWED_MODULES - set(PACKAGES) - {"__future__"}))
 
 # Modules that give native memory or process access without audit events (ctypes' function
 # pointers, for one). They are never loaded: not by a program, not by a library.

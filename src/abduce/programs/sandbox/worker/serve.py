@@ -1,6 +1,7 @@
 """The fork server: import the libraries once, then fork a fresh, confined child per program.
 
-Started by the parent (through landlock.py) as `python -S -B -P serve.py CONFIG`. Reads one
+Started by the parent (through landlock.py) as `python -S -B -P serve.py CONFIG`, where CONFIG
+is JSON: {"path": sys.path, "preload": libraries to import, "landlock": what was done}. Reads one
 JSON request per line on stdin: {"sources", "entry", "inputs", "timeout", "cpu_seconds",
 "memory_bytes"}; answers each source with one JSON line {"lines": [...], "error": ...}, where
 `lines` are the child's raw result lines, relayed unparsed. Nothing here runs program code:
@@ -26,7 +27,7 @@ def main() -> None:
     import policy
     import run
 
-    preload(policy.PRELOAD, policy.REFUSED_MODULES)
+    preload(policy.STDLIB_PRELOAD + tuple(config["preload"]), policy.REFUSED_MODULES)
     roots = policy.read_roots()
     sys.meta_path.insert(0, OnlyLibraries(policy.PACKAGES))
     setup = {
