@@ -95,6 +95,15 @@ _default: Sandbox | None = None
 _default_lock = threading.Lock()
 
 
+def _forget_default() -> None:
+    """In a forked child of this process: the servers' pipes belong to the parent."""
+    global _default, _default_lock
+    _default, _default_lock = None, threading.Lock()
+
+
+os.register_at_fork(after_in_child=_forget_default)
+
+
 def default_sandbox() -> Sandbox:
     """The process-wide pool, started on first use and closed at exit."""
     global _default

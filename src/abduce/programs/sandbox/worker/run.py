@@ -55,6 +55,12 @@ def child(job: dict, source: str, result_fd: int, setup: dict) -> NoReturn:
         os.dup2(result_fd, RESULT_FD)
         os.closerange(RESULT_FD + 1, resource.getrlimit(resource.RLIMIT_NOFILE)[0])
         confine(job["cpu_seconds"], job["memory_bytes"], setup["roots"], setup["user"])
+    except BaseException as error:
+        for _ in job["inputs"]:
+            reason = f"sandbox: could not confine the program: {error}"
+            emit({"ok": False, "error": reason, "stdout": ""})
+        os._exit(1)
+    try:
         run(source, job["entry"], job["inputs"])
     finally:
         os._exit(0)
