@@ -23,6 +23,8 @@ TCP_BIND_AND_CONNECT = 3  # ABI 4+
 SCOPE_ABSTRACT_UNIX_AND_SIGNAL = 3  # ABI 6+
 
 SYSTEM_LIBRARIES = ("/lib", "/lib64", "/usr/lib", "/usr/lib64", "/usr/local/lib")
+# glibc reads the huge page size here before it puts the heap in huge pages (see server.py).
+SYSTEM_DIRECTORIES = (*SYSTEM_LIBRARIES, "/sys/kernel/mm/transparent_hugepage")
 SYSTEM_FILES = ("/etc/ld.so.cache",)
 
 
@@ -58,7 +60,7 @@ def restrict(stdlib: tuple[str, ...], packages: tuple[str, ...]) -> str:
     size = 8 if abi < 4 else 16 if abi < 6 else 24
     ruleset = syscall(CREATE_RULESET, ctypes.byref(attr), ctypes.c_size_t(size), ctypes.c_uint32(0))
     directories = [*stdlib, *packages, *(p.rstrip("/") + ".libs" for p in packages)]
-    directories += [os.path.dirname(os.path.abspath(__file__)), *SYSTEM_LIBRARIES]
+    directories += [os.path.dirname(os.path.abspath(__file__)), *SYSTEM_DIRECTORIES]
     rules = [(path, READ_FILE | READ_DIR) for path in directories]
     rules += [(path, READ_DIR) for path in sys.path]  # where imports look for modules
     rules += [(path, READ_FILE) for path in SYSTEM_FILES]
