@@ -232,6 +232,27 @@ INTROSPECTION = [
             if seen:
                 return [row[::-1] for row in grid]
     """),
+    attack("find the audit hook and swap its defaults", "os.system is not allowed", """
+        import typing
+        def transform(grid):
+            frame = typing.sys._getframe()
+            while frame is not None:
+                for value in [*frame.f_locals.values(), *frame.f_globals.values()]:
+                    if getattr(getattr(value, '__code__', None), 'co_name', '') == 'hook':
+                        wider = list(value.__defaults__)
+                        wider[0] = wider[0] | {'os.system', 'open'}
+                        value.__defaults__ = tuple(wider)
+                frame = frame.f_back
+            typing.sys.modules['os'].system('touch MARKER')
+    """),
+    attack("widen the policy in the worker's modules", "os.system is not allowed", """
+        import typing
+        def transform(grid):
+            for name in ('policy', 'confine'):
+                module = typing.sys.modules[name]
+                module.ALLOWED_EVENTS = frozenset({'os.system'}) | module.ALLOWED_EVENTS
+            typing.sys.modules['os'].system('touch MARKER')
+    """),
     attack("overwriting __code__ of json.dumps", "", """
         import json
         def fake(*args, **kwargs):

@@ -17,7 +17,11 @@ READ_EVENTS = frozenset({"open", "os.listdir", "os.scandir"})
 def confine(
     cpu_seconds: int, memory_bytes: int, roots: tuple[tuple[str, ...], ...], user: int | None
 ) -> None:
-    """Apply every limit, or raise: nothing may run half confined."""
+    """Apply every limit, or raise: nothing may run half confined.
+
+    The hook is made here and handed only to sys.addaudithook: nothing a program can reach
+    holds it (frames, module globals), so its defaults cannot be swapped.
+    """
     limit_resources(cpu_seconds, memory_bytes)
     if user is not None:
         become(user)

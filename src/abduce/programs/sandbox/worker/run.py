@@ -70,7 +70,7 @@ def run(source: str, entry: str, inputs: list) -> None:
     """Execute `source`, then emit one result line per input."""
     captured = CappedText(MAX_STDOUT)
     sys.stdout = sys.stderr = captured
-    linecache.cache[PROGRAM] = (len(source), None, source.splitlines(True), PROGRAM)
+    linecache.cache[PROGRAM] = (len(source), None, source.splitlines(True), PROGRAM)  # for errors
     namespace = {"__name__": "__program__", "__builtins__": PROGRAM_BUILTINS}
     try:
         exec(compile(source, PROGRAM, "exec"), namespace)

@@ -1,7 +1,8 @@
 """The fork server: import the libraries once, then fork a fresh, confined child per program.
 
 Started by the parent (through landlock.py) as `python -S -B -P serve.py CONFIG`, where CONFIG
-is JSON: {"path": sys.path, "preload": libraries to import, "landlock": what was done}. Reads one
+is JSON: {"path": sys.path, "preload": libraries to import, "cpu": where to run or null,
+"landlock": what was done}. Reads one
 JSON request per line on stdin: {"sources", "entry", "inputs", "timeout", "cpu_seconds",
 "memory_bytes"}; answers each source with one JSON line {"lines": [...], "error": ...}, where
 `lines` are the child's raw result lines, relayed unparsed. Nothing here runs program code:
@@ -37,6 +38,8 @@ def main() -> None:
     }
     gc.collect()
     gc.freeze()  # children then share, rather than copy, the preloaded objects' pages
+    if config["cpu"] is not None:
+        os.sched_setaffinity(0, {config["cpu"]})
     send({"ready": True, "landlock": config["landlock"], "user": setup["user"]})
     for line in sys.stdin.buffer:
         job = json.loads(line)
