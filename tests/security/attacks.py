@@ -87,7 +87,7 @@ IMPORTS = [
     attack("subprocess's own fork_exec", "subprocesses are not allowed", """
         import typing
         def transform(grid):
-            fork_exec = typing.sys.modules['subprocess']._posixsubprocess.fork_exec
+            fork_exec = typing.sys.modules['subprocess']._fork_exec
             fork_exec([b'/usr/bin/touch', b'MARKER'], [b'/usr/bin/touch'], True, (), None, None,
                       -1, -1, -1, -1, -1, -1, 5, 6, True, False, 0, None, None, None, -1, None,
                       False)

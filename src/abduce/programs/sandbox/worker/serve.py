@@ -52,8 +52,8 @@ def preload(modules: tuple[str, ...], refused: frozenset[str]) -> None:
 
     ctypes is never loaded (its function pointers run without audit events): numpy catches
     the ImportError, and sympy, which reads only `sizeof(c_long)` at import, gets a stand-in.
-    subprocess may load (sympy imports it), but its `_posixsubprocess.fork_exec`, which
-    starts processes without an audit event, is replaced by a refusal and unloaded.
+    subprocess may load (sympy imports it), but its `_fork_exec` (from _posixsubprocess),
+    which starts processes without an audit event, is replaced by a refusal and unloaded.
     """
     for name in modules:
         if importlib.util.find_spec(name.partition(".")[0]) is None:
@@ -62,7 +62,7 @@ def preload(modules: tuple[str, ...], refused: frozenset[str]) -> None:
         __import__(name)
     del sys.modules["ctypes"]
     if "subprocess" in sys.modules:
-        sys.modules["subprocess"]._posixsubprocess = _no_fork_exec()
+        sys.modules["subprocess"]._fork_exec = _refuse
         del sys.modules["_posixsubprocess"]
     loaded = refused & sys.modules.keys()
     if loaded:
@@ -74,12 +74,6 @@ def _ctypes_stand_in() -> types.ModuleType:
     ctypes.c_long = "l"
     ctypes.sizeof = struct.calcsize
     return ctypes
-
-
-def _no_fork_exec() -> types.ModuleType:
-    module = types.ModuleType("_posixsubprocess", "Sandboxed programs start no processes.")
-    module.fork_exec = _refuse
-    return module
 
 
 def _refuse(*args: object, **kwargs: object) -> None:
