@@ -63,8 +63,8 @@ def test_environment_is_empty(sandbox, monkeypatch):
     source = "import random\ndef transform(_):\n    return sorted(random._os.environ)"
     names = sandbox.run(source, [0])[0].value
     assert "OPENAI_API_KEY" not in names
-    assert set(names) <= {"OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "PYTHONHASHSEED", "LC_CTYPE",
-                          "PYTHONMALLOC", "GLIBC_TUNABLES"}  # fmt: skip
+    assert set(names) <= {"HOME", "OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "PYTHONHASHSEED",
+                          "LC_CTYPE", "PYTHONMALLOC", "GLIBC_TUNABLES"}  # fmt: skip
 
 
 def test_a_program_cannot_leave_state_for_the_next(sandbox):

@@ -84,7 +84,7 @@ IMPORTS = [
         def transform(grid):
             typing.sys.modules['subprocess'].run(['touch', 'MARKER'])
     """),
-    attack("subprocess's own fork_exec", "subprocesses are not allowed", """
+    attack("subprocess's own fork_exec", "fork_exec is not allowed", """
         import typing
         def transform(grid):
             fork_exec = typing.sys.modules['subprocess']._fork_exec
@@ -386,6 +386,39 @@ DATA = [
         def transform(grid):
             return open(numpy.__path__[0] + '/../../../../../../etc/passwd').read()
     """),
+    attack("/etc/passwd through pwd, in C", "importing pwd is not allowed", """
+        import typing
+        def transform(grid):
+            pwd = typing.sys.modules['importlib'].import_module('pwd')
+            return [user.pw_name for user in pwd.getpwall()]
+    """),
+    attack("/etc/shadow through spwd, in C", "importing spwd is not allowed", """
+        import typing
+        def transform(grid):
+            spwd = typing.sys.modules['importlib'].import_module('spwd')
+            return [user.sp_pwdp for user in spwd.getspall()]
+    """),
+    attack("a file created by dbm, in C", "importing dbm is not allowed", """
+        import typing
+        def transform(grid):
+            dbm = typing.sys.modules['importlib'].import_module('dbm.ndbm')
+            dbm.open('MARKER', 'c')
+    """),
+    attack("a fifo", "os.mkfifo is not allowed", """
+        import random
+        def transform(grid):
+            random._os.mkfifo('MARKER')
+    """),
+    attack("a device node", "os.mknod is not allowed", """
+        import random
+        def transform(grid):
+            random._os.mknod('MARKER')
+    """),
+    attack("a hard link to a secret", "os.link is not allowed", """
+        import random
+        def transform(grid):
+            random._os.link('SECRET_FILE', 'MARKER')
+    """),
     attack("list the root directory", "os.listdir '/' is not allowed", """
         import random
         def transform(grid):
@@ -529,6 +562,17 @@ RESOURCES = [
         def transform(grid):
             while True:
                 pass
+    """),
+    attack("leave the process group, then sleep", "os.setsid is not allowed", """
+        import typing
+        def transform(grid):
+            typing.sys.modules['os'].setsid()
+            typing.sys.modules['time'].sleep(10 ** 9)
+    """),
+    attack("mkfifo through posix", "os.mkfifo is not allowed", """
+        import typing
+        def transform(grid):
+            typing.sys.modules['posix'].mkfifo('MARKER')
     """),
     attack("kill the fork server", "os.kill is not allowed", """
         import random

@@ -28,6 +28,7 @@ log = logging.getLogger(__name__)
 
 WORKER = Path(__file__).with_name("worker")
 ENV = {
+    "HOME": "/nonexistent",  # else expanding "~" loads pwd, which reads /etc/passwd in C
     "OPENBLAS_NUM_THREADS": "1",
     "OMP_NUM_THREADS": "1",
     "PYTHONHASHSEED": "0",

@@ -50,18 +50,22 @@ PACKAGES = ("numpy", "networkx", "sympy", "mpmath")
 # Standard library modules the fork server always imports before it forks.
 STDLIB_PRELOAD = tuple(sorted(ALLOWED_MODULES - set(PACKAGES) - {"__future__"}))
 
-# Modules that give native memory or process access without audit events (ctypes' function
-# pointers, for one). They are never loaded: not by a program, not by a library.
+# Modules that reach memory, processes or files in C, without audit events (ctypes' function
+# pointers, _posixsubprocess.fork_exec, pwd reading /etc/passwd, dbm opening files...). They are
+# never loaded: not by a program, not by a library.
 REFUSED_MODULES = frozenset(
     {
         "_ctypes",
         "_ctypes_test",
         "_cffi_backend",
+        "_dbm",
+        "_gdbm",
         "_multiprocessing",
         "_posixshmem",
         "_posixsubprocess",
         "_testbuffer",
         "_testcapi",
+        "_testclinic",
         "_testimportmultiple",
         "_testinternalcapi",
         "_testmultiphase",
@@ -69,12 +73,23 @@ REFUSED_MODULES = frozenset(
         "_xxtestfuzz",
         "cffi",
         "ctypes",
+        "dbm",
         "faulthandler",
+        "grp",
         "mmap",
         "multiprocessing",
+        "nis",
+        "ossaudiodev",
+        "pwd",
         "readline",
+        "spwd",
     }
 )
+
+# os functions that act without an audit event: the fork server replaces them with refusals
+# (mkfifo and mknod create files; setsid and setpgid would let a child leave the process group
+# that is killed with its server).
+UNAUDITED_OS_CALLS = ("mkfifo", "mknod", "setpgid", "setpgrp", "setsid")
 
 # Audit events that harm nothing; every other event is refused, except those the hook checks
 # ("open", "os.listdir", "os.scandir", "import"). "marshal.loads" is needed to import .pyc files.

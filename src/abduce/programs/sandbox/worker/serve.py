@@ -13,6 +13,7 @@ import gc
 import importlib.util
 import json
 import os
+import posix
 import select
 import signal
 import struct
@@ -30,7 +31,8 @@ def main() -> None:
 
     preload(policy.STDLIB_PRELOAD + tuple(config["preload"]), policy.REFUSED_MODULES)
     roots = policy.read_roots()
-    sys.meta_path.insert(0, OnlyLibraries(policy.PACKAGES))
+    disarm(policy.UNAUDITED_OS_CALLS)
+    sys.meta_path.insert(0, OnlyLibraries(policy.PACKAGES, policy.REFUSED_MODULES))
     setup = {
         "devnull": os.open(os.devnull, os.O_RDWR),
         "roots": roots,
@@ -62,11 +64,26 @@ def preload(modules: tuple[str, ...], refused: frozenset[str]) -> None:
         __import__(name)
     del sys.modules["ctypes"]
     if "subprocess" in sys.modules:
-        sys.modules["subprocess"]._fork_exec = _refuse
+        sys.modules["subprocess"]._fork_exec = _refusal("fork_exec")
         del sys.modules["_posixsubprocess"]
     loaded = refused & sys.modules.keys()
     if loaded:
         raise SystemExit(f"refusing to serve: {sorted(loaded)} were loaded")
+
+
+def disarm(calls: tuple[str, ...]) -> None:
+    """Replace os functions that act without an audit event by refusals, in os and posix."""
+    for name in calls:
+        refusal = _refusal(f"os.{name}")
+        setattr(os, name, refusal)
+        setattr(posix, name, refusal)
+
+
+def _refusal(what: str) -> types.FunctionType:
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise PermissionError(f"sandbox: {what} is not allowed")
+
+    return refuse
 
 
 def _ctypes_stand_in() -> types.ModuleType:
@@ -76,22 +93,24 @@ def _ctypes_stand_in() -> types.ModuleType:
     return ctypes
 
 
-def _refuse(*args: object, **kwargs: object) -> None:
-    raise PermissionError("sandbox: subprocesses are not allowed")
-
-
 class OnlyLibraries:
-    """A meta path finder: modules outside the standard library and PACKAGES are not found.
+    """A meta path finder: modules outside the standard library and PACKAGES are not found,
+    nor refused ones.
 
     The audit hook would refuse to read them anyway; this makes a library's optional import
-    (`try: import x except ImportError`) fail the way the library expects.
+    (`try: import x except ImportError`) fail the way the library expects, and it also stops
+    refused modules built into Python (pwd), which importlib loads without an audit event.
     """
 
-    def __init__(self, packages: tuple[str, ...]) -> None:
+    def __init__(self, packages: tuple[str, ...], refused: frozenset[str]) -> None:
         self.known = sys.stdlib_module_names | set(packages) | set(sys.modules)
+        self.refused = refused
 
     def find_spec(self, name: str, path: object = None, target: object = None) -> None:
-        if name.partition(".")[0] not in self.known:
+        top = name.partition(".")[0]
+        if top in self.refused:
+            raise ModuleNotFoundError(f"sandbox: importing {top} is not allowed", name=name)
+        if top not in self.known:
             raise ModuleNotFoundError(f"No module named {name!r} in the sandbox", name=name)
 
 
