@@ -404,12 +404,12 @@ DATA = [
             dbm = typing.sys.modules['importlib'].import_module('dbm.ndbm')
             dbm.open('MARKER', 'c')
     """),
-    attack("a fifo", "os.mkfifo is not allowed", """
+    attack("a fifo", "mkfifo is not allowed", """
         import random
         def transform(grid):
             random._os.mkfifo('MARKER')
     """),
-    attack("a device node", "os.mknod is not allowed", """
+    attack("a device node", "mknod is not allowed", """
         import random
         def transform(grid):
             random._os.mknod('MARKER')
@@ -563,16 +563,42 @@ RESOURCES = [
             while True:
                 pass
     """),
-    attack("leave the process group, then sleep", "os.setsid is not allowed", """
+    attack("leave the process group, then sleep", "setsid is not allowed", """
         import typing
         def transform(grid):
             typing.sys.modules['os'].setsid()
             typing.sys.modules['time'].sleep(10 ** 9)
     """),
-    attack("mkfifo through posix", "os.mkfifo is not allowed", """
+    attack("mkfifo through posix", "mkfifo is not allowed", """
         import typing
         def transform(grid):
             typing.sys.modules['posix'].mkfifo('MARKER')
+    """),
+    attack("kill the fork server through a pidfd", "pidfd_send_signal is not allowed", """
+        import typing
+        def transform(grid):
+            os = typing.sys.modules['os']
+            typing.sys.modules['signal'].pidfd_send_signal(os.pidfd_open(os.getppid()), 9)
+    """),
+    attack("real-time priority to starve the host", "sched_setscheduler is not allowed", """
+        import typing
+        def transform(grid):
+            os = typing.sys.modules['os']
+            os.sched_setscheduler(0, os.SCHED_FIFO, os.sched_param(99))
+            while True:
+                pass
+    """),
+    attack("renice the parent", "setpriority is not allowed", """
+        import typing
+        def transform(grid):
+            os = typing.sys.modules['os']
+            os.setpriority(os.PRIO_PROCESS, os.getppid(), 19)
+    """),
+    attack("set the host clock", "clock_settime is not allowed", """
+        import typing
+        def transform(grid):
+            time = typing.sys.modules['time']
+            time.clock_settime(time.CLOCK_REALTIME, time.clock_gettime(time.CLOCK_REALTIME))
     """),
     attack("kill the fork server", "os.kill is not allowed", """
         import random

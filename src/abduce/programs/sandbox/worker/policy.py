@@ -86,10 +86,27 @@ REFUSED_MODULES = frozenset(
     }
 )
 
-# os functions that act without an audit event: the fork server replaces them with refusals
-# (mkfifo and mknod create files; setsid and setpgid would let a child leave the process group
-# that is killed with its server).
-UNAUDITED_OS_CALLS = ("mkfifo", "mknod", "setpgid", "setpgrp", "setsid")
+# Functions that act without an audit event: the fork server replaces them with refusals,
+# wherever a module holds them, before it forks. fork_exec starts processes (subprocess loads
+# it); mkfifo and mknod create files; setsid and setpgid would leave the process group that
+# is killed with its server; the rest need root: the clock, priorities, signals by pidfd.
+UNAUDITED_CALLS = {
+    "_posixsubprocess": ("fork_exec",),
+    "_signal": ("pidfd_send_signal",),
+    "posix": (
+        "mkfifo",
+        "mknod",
+        "nice",
+        "sched_setaffinity",
+        "sched_setparam",
+        "sched_setscheduler",
+        "setpgid",
+        "setpgrp",
+        "setpriority",
+        "setsid",
+    ),
+    "time": ("clock_settime", "clock_settime_ns"),
+}
 
 # Audit events that harm nothing; every other event is refused, except those the hook checks
 # ("open", "os.listdir", "os.scandir", "import"). "marshal.loads" is needed to import .pyc files.

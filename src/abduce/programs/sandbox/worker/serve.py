@@ -13,7 +13,6 @@ import gc
 import importlib.util
 import json
 import os
-import posix
 import select
 import signal
 import struct
@@ -29,19 +28,19 @@ def main() -> None:
     import policy
     import run
 
-    preload(policy.STDLIB_PRELOAD + tuple(config["preload"]), policy.REFUSED_MODULES)
+    preload(policy.STDLIB_PRELOAD + tuple(config["preload"]))
     roots = policy.read_roots()
-    disarm(policy.UNAUDITED_OS_CALLS)
-    sys.meta_path.insert(0, OnlyLibraries(policy.PACKAGES, policy.REFUSED_MODULES))
     setup = {
         "devnull": os.open(os.devnull, os.O_RDWR),
         "roots": roots,
         "user": confine.unprivileged_user(sum(roots, ())),
     }
-    gc.collect()
-    gc.freeze()  # children then share, rather than copy, the preloaded objects' pages
     if config["cpu"] is not None:
         os.sched_setaffinity(0, {config["cpu"]})
+    disarm(policy.UNAUDITED_CALLS, policy.REFUSED_MODULES)
+    sys.meta_path.insert(0, OnlyLibraries(policy.PACKAGES, policy.REFUSED_MODULES))
+    gc.collect()
+    gc.freeze()  # children then share, rather than copy, the preloaded objects' pages
     send({"ready": True, "landlock": config["landlock"], "user": setup["user"]})
     for line in sys.stdin.buffer:
         job = json.loads(line)
@@ -49,13 +48,11 @@ def main() -> None:
             send(fork_program(run.child, job, source, setup, policy.MAX_LINE))
 
 
-def preload(modules: tuple[str, ...], refused: frozenset[str]) -> None:
-    """Import `modules`, leaving out what would let a program bypass the audit hook.
+def preload(modules: tuple[str, ...]) -> None:
+    """Import `modules`, but never ctypes: its function pointers run without audit events.
 
-    ctypes is never loaded (its function pointers run without audit events): numpy catches
-    the ImportError, and sympy, which reads only `sizeof(c_long)` at import, gets a stand-in.
-    subprocess may load (sympy imports it), but its `_fork_exec` (from _posixsubprocess),
-    which starts processes without an audit event, is replaced by a refusal and unloaded.
+    numpy catches the ImportError; sympy, which reads only `sizeof(c_long)` at import, gets a
+    stand-in with just that.
     """
     for name in modules:
         if importlib.util.find_spec(name.partition(".")[0]) is None:
@@ -63,25 +60,33 @@ def preload(modules: tuple[str, ...], refused: frozenset[str]) -> None:
         sys.modules["ctypes"] = _ctypes_stand_in() if name == "sympy" else None
         __import__(name)
     del sys.modules["ctypes"]
-    if "subprocess" in sys.modules:
-        sys.modules["subprocess"]._fork_exec = _refusal("fork_exec")
-        del sys.modules["_posixsubprocess"]
+
+
+def disarm(calls: dict[str, tuple[str, ...]], refused: frozenset[str]) -> None:
+    """Replace `calls` by refusals in every module that holds them; unload refused modules.
+
+    Raises SystemExit if a refused module is loaded and was not merely disarmed.
+    """
+    targets = {}
+    for module, names in calls.items():
+        for name in names:
+            function = getattr(sys.modules.get(module), name, None)
+            if function is not None:
+                targets[id(function)] = (function, _refusal(name))
+    for module in list(sys.modules.values()):
+        for key, value in list(getattr(module, "__dict__", {}).items()):
+            if id(value) in targets and targets[id(value)][0] is value:
+                setattr(module, key, targets[id(value)][1])
+    for name in refused & calls.keys() & sys.modules.keys():
+        del sys.modules[name]
     loaded = refused & sys.modules.keys()
     if loaded:
         raise SystemExit(f"refusing to serve: {sorted(loaded)} were loaded")
 
 
-def disarm(calls: tuple[str, ...]) -> None:
-    """Replace os functions that act without an audit event by refusals, in os and posix."""
-    for name in calls:
-        refusal = _refusal(f"os.{name}")
-        setattr(os, name, refusal)
-        setattr(posix, name, refusal)
-
-
-def _refusal(what: str) -> types.FunctionType:
+def _refusal(name: str) -> types.FunctionType:
     def refuse(*args: object, **kwargs: object) -> None:
-        raise PermissionError(f"sandbox: {what} is not allowed")
+        raise PermissionError(f"sandbox: {name} is not allowed")
 
     return refuse
 
