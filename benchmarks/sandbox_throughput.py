@@ -3,8 +3,10 @@
 One check = one program run on all train inputs of a typical ARC task (the ARC-AGI-1 training
 task whose train inputs have the median number of cells). Measures (a) one trivial program
 repeated, (b) 1,000 distinct programs, (c) one program per call from as many threads as
-servers (how the verifier calls it), a baseline in the same run for (a) and (b), each idle
-server's RSS and the time to replace a killed server. Prints Markdown for RESULTS.md.
+servers (how the verifier calls it), for servers preloading numpy, networkx and sympy (the
+default) and numpy alone; next to a baseline in the same run for (a) and (b), a fresh
+`python -c` per check; and each idle server's RSS and the time to replace a killed server.
+Prints Markdown for RESULTS.md.
 
     python benchmarks/sandbox_throughput.py [--checks 2000] [--repeats 5] [--baseline 40]
 """
@@ -23,7 +25,7 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 
 from abduce.programs import Sandbox
-from abduce.programs.sandbox.pool import LIBRARIES
+from abduce.programs.sandbox import LIBRARIES
 from abduce.tasks import Task, load_arc
 
 TRIVIAL = "def transform(grid):\n    return grid\n"

@@ -758,4 +758,14 @@ GAMING = [
 ]
 # fmt: on
 
-ATTACKS = IMPORTS + INTROSPECTION + NATIVE + SYMPY + DATA + RESOURCES + NETWORK + GAMING
+CLASSES = {
+    "imports": IMPORTS,
+    "introspection": INTROSPECTION,
+    "native code": NATIVE,
+    "sympy string evaluation": SYMPY,
+    "data and files": DATA,
+    "resources and the host": RESOURCES,
+    "network": NETWORK,
+    "verifier gaming": GAMING,
+}
+ATTACKS = [attack for attacks in CLASSES.values() for attack in attacks]

@@ -1,9 +1,9 @@
 """Every attack in the corpus fails closed: through the real verifier, on a real ARC task.
 
-For each program: the verdict does not pass and gives the expected reason, no file outside
-the program's reach was created or changed, no process is left, no connection reached the
-host, no secret shows in the verdict, the task is unchanged, and the pool serves the next
-program within a second.
+For each program: the verdict does not pass and gives the expected reason; no file was
+created or changed (in a world-writable directory); no process is left; no connection reached
+the host; no secret shows in the verdict; the task is unchanged; no fork server was lost; and
+the pool serves the next program within a second.
 """
 
 import copy
@@ -21,12 +21,13 @@ from abduce.agent import SandboxVerifier
 from abduce.agent.models import Program
 from abduce.programs import Sandbox
 from abduce.tasks import ArcDomain, find_arc_task
-from tests.security.attacks import ATTACKS
+from tests.security.attacks import ATTACKS, CLASSES
 
 TASK = find_arc_task("67a3c6ac")  # mirror each row
 HONEST = "def transform(grid):\n    return [row[::-1] for row in grid]\n"
 SECRET = "sk-canary-5f1d3c9e"
 NOBODY = 65534
+WORLD_FILES = ["canary.txt", "secret.txt", "task.json"]  # MARKER ("pwned") must never appear
 
 
 @pytest.fixture(scope="module")
@@ -93,7 +94,7 @@ def test_attack_fails_closed(attack, sandbox, verifier, world, listener):
     assert first.error or first.score < 1
     if attack.reason:
         assert fill(attack.reason, world) in first.error
-    assert not world["MARKER"].exists()
+    assert sorted(p.name for p in world["CANARY"].parent.iterdir()) == WORLD_FILES
     assert world["CANARY"].read_text() == "untouched"
     assert SECRET not in verdict.model_dump_json()
     assert task_before == TASK
@@ -105,8 +106,9 @@ def test_attack_fails_closed(attack, sandbox, verifier, world, listener):
     assert time.monotonic() - started < 1.0
 
 
-def test_corpus_covers_every_class_the_issue_names():
+def test_the_corpus_covers_every_class_of_attack():
     assert len(ATTACKS) >= 60
+    assert all(len(attacks) >= 5 for attacks in CLASSES.values())
     assert len({attack.name for attack in ATTACKS}) == len(ATTACKS)
 
 

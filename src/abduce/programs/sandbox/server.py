@@ -1,8 +1,8 @@
 """The parent's handle on one fork-server process: start it, send it jobs, read its answers.
 
 The server runs `worker/serve.py` in a new session (so one killpg ends it and its children),
-with an empty environment, in a new network namespace where `unshare --net` works, and under
-Landlock where the kernel has it. A server that dies or stops answering is killed and
+with a fixed environment (nothing inherited: no API keys), in a new network namespace where
+`unshare --net` works, and under Landlock where the kernel has it. A server that dies or stops answering is killed and
 replaced, and its unanswered programs are tried once more before they fail with the reason.
 """
 
