@@ -2,8 +2,9 @@
 
 The server runs `worker/serve.py` in a new session (so one killpg ends it and its children),
 with a fixed environment (nothing inherited: no API keys), in a new network namespace where
-`unshare --net` works, and under Landlock where the kernel has it. A server that dies or stops answering is killed and
-replaced, and its unanswered programs are tried once more before they fail with the reason.
+`unshare --net` works, and under Landlock where the kernel has it. A server that dies or
+stops answering is killed and replaced, and its unanswered programs are tried once more
+before they fail with the reason.
 """
 
 from __future__ import annotations
