@@ -47,8 +47,9 @@ class ServerLost(Exception):
 
 
 class ForkServer:
-    """One fork-server process that imports `preload`, and runs (with its children) on `cpu`
-    if given: forks migrating between CPUs cost twice as much. Used by one thread at a time."""
+    """One fork-server process that imports `preload` and runs, with its children, on `cpu`
+    if given (under load, a fork whose child starts on another CPU took twice as long).
+    Used by one thread at a time."""
 
     def __init__(self, preload: tuple[str, ...], cpu: int | None = None) -> None:
         self.preload = preload
