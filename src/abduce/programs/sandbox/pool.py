@@ -28,11 +28,7 @@ class Sandbox:
 
     def __init__(self, workers: int | None = None, preload: Sequence[str] = LIBRARIES) -> None:
         self.workers = workers or os.cpu_count() or 1
-        cpus = sorted(os.sched_getaffinity(0))
-        self._servers = [
-            ForkServer(tuple(preload), cpus[i] if self.workers <= len(cpus) else None)
-            for i in range(self.workers)
-        ]
+        self._servers = [ForkServer(tuple(preload)) for _ in range(self.workers)]
         self._idle: queue.SimpleQueue[ForkServer] = queue.SimpleQueue()
         for server in self._servers:
             self._idle.put(server)

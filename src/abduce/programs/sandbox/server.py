@@ -47,13 +47,10 @@ class ServerLost(Exception):
 
 
 class ForkServer:
-    """One fork-server process that imports `preload` and runs, with its children, on `cpu`
-    if given (under load, a fork whose child starts on another CPU took twice as long).
-    Used by one thread at a time."""
+    """One fork-server process that imports `preload`; used by one thread at a time."""
 
-    def __init__(self, preload: tuple[str, ...], cpu: int | None = None) -> None:
+    def __init__(self, preload: tuple[str, ...]) -> None:
         self.preload = preload
-        self.cpu = cpu
         self._start()
 
     def run(
@@ -107,7 +104,7 @@ class ForkServer:
 
     def _start(self) -> None:
         path = [str(WORKER), *(p for p in sys.path if os.path.isabs(p))]
-        config = {"path": path, "preload": self.preload, "cpu": self.cpu}
+        config = {"path": path, "preload": self.preload}
         command = [*_network_isolation(), sys.executable, "-S", "-B", "-P"]
         command += [str(WORKER / "landlock.py"), json.dumps(config)]
         self.process = subprocess.Popen(

@@ -1,9 +1,8 @@
 """The fork server: import the libraries once, then fork a fresh, confined child per program.
 
 Started by the parent (through landlock.py) as `python -S -B -P serve.py CONFIG`, where CONFIG
-is JSON: {"path": sys.path, "preload": libraries to import, "cpu": where to run or null,
-"landlock": what was done}. Reads one
-JSON request per line on stdin: {"sources", "entry", "inputs", "timeout", "cpu_seconds",
+is JSON: {"path": sys.path, "preload": libraries to import, "landlock": what was done}. Reads
+one JSON request per line on stdin: {"sources", "entry", "inputs", "timeout", "cpu_seconds",
 "memory_bytes"}; answers each source with one JSON line {"lines": [...], "error": ...}, where
 `lines` are the child's raw result lines, relayed unparsed. Nothing here runs program code:
 a child that hangs, crashes or floods its pipe is killed and reaped, and the server goes on.
@@ -35,8 +34,6 @@ def main() -> None:
         "roots": roots,
         "user": confine.unprivileged_user(sum(roots, ())),
     }
-    if config["cpu"] is not None:
-        os.sched_setaffinity(0, {config["cpu"]})
     disarm(policy.UNAUDITED_CALLS, policy.REFUSED_MODULES)
     sys.meta_path.insert(0, OnlyLibraries(policy.PACKAGES, policy.REFUSED_MODULES))
     gc.collect()
