@@ -1,11 +1,11 @@
-"""Verifiers run a program on the examples, in a separate process, and judge its outputs."""
+"""Verifiers run a program on the examples, in the sandbox, and judge its outputs."""
 
 from __future__ import annotations
 
 from typing import Protocol
 
 from abduce.agent.models import ExampleVerdict, Program, Verdict
-from abduce.programs import RunResult, run_program
+from abduce.programs import RunResult, Sandbox, default_sandbox
 from abduce.tasks import Domain, Task
 
 
@@ -16,16 +16,28 @@ class Verifier(Protocol):
 
 
 class SandboxVerifier:
-    """Runs `transform` on all train and test inputs in one sandboxed worker job."""
+    """Runs `transform` on all train and test inputs in one sandboxed process.
 
-    def __init__(self, domain: Domain, timeout: float = 10.0, memory_mb: int = 1024) -> None:
+    Only the inputs go to the sandbox; the expected outputs stay here, and what comes back is
+    plain data, validated by the domain before it is compared.
+    """
+
+    def __init__(
+        self,
+        domain: Domain,
+        timeout: float = 10.0,
+        memory_mb: int = 1024,
+        sandbox: Sandbox | None = None,
+    ) -> None:
         self.domain = domain
         self.timeout = timeout
         self.memory_mb = memory_mb
+        self.sandbox = sandbox
 
     def verify(self, task: Task, program: Program) -> Verdict:
         inputs = [example.input for example in task.train + task.test]
-        results = run_program(
+        sandbox = self.sandbox or default_sandbox()
+        results = sandbox.run(
             program.source, inputs, timeout=self.timeout, memory_mb=self.memory_mb
         )
         answers = [self._answer(result) for result in results]
