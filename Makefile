@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 # Portable, fast llama.cpp build (AVX2/FMA/F16C, no native tuning, no llava): ~7 min on 2 cores.
 export CMAKE_ARGS ?= -DGGML_NATIVE=OFF -DGGML_AVX2=ON -DGGML_FMA=ON -DGGML_F16C=ON -DLLAVA_BUILD=OFF
 
-.PHONY: install demo test lint bench clean
+.PHONY: install demo test bench clean
 
 install: $(VENV)/.installed
 

@@ -57,7 +57,7 @@ def run_tasks(
     done = finished_ids(out)
     results = []
     with out.open("a", encoding="utf-8") as sink:
-        if out.stat().st_size and not out.read_bytes().endswith(b"\n"):
+        if _ends_mid_line(out):
             sink.write("\n")  # close a line torn by a killed run
         for task in tasks:
             if task.id in done:
@@ -69,3 +69,11 @@ def run_tasks(
             results.append(line)
             on_result(line)
     return results
+
+
+def _ends_mid_line(path: Path) -> bool:
+    with path.open("rb") as results:
+        if results.seek(0, os.SEEK_END) == 0:
+            return False
+        results.seek(-1, os.SEEK_END)
+        return results.read(1) != b"\n"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import statistics
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -131,12 +132,7 @@ def _read_ids(path: Path) -> list[str]:
 
 
 def _median(values: list[float]) -> str:
-    if not values:
-        return "-"
-    ordered = sorted(values)
-    middle = len(ordered) // 2
-    value = ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
-    return f"{value:.1f}"
+    return f"{statistics.median(values):.1f}" if values else "-"
 
 
 def main() -> None:

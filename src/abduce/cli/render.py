@@ -38,7 +38,7 @@ def grids_row(titles: list[str], grids: list[Grid]) -> Table:
 
 
 def task_view(task: Task) -> Group:
-    """Every train pair, then the test inputs."""
+    """Every train pair, input beside output."""
     pairs = [
         grids_row([f"train {i} input", f"train {i} output"], [ex.input, ex.output])
         for i, ex in enumerate(task.train, 1)

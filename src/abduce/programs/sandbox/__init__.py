@@ -20,7 +20,7 @@ Linux only. The parent never imports `worker/`: those files run inside the sandb
 tests/security holds the attack corpus; benchmarks/RESULTS.md the throughput.
 """
 
-from abduce.programs.sandbox.pool import LIBRARIES, Sandbox, default_sandbox, run_program
+from abduce.programs.sandbox.pool import LIBRARIES, Sandbox, default_sandbox
 from abduce.programs.sandbox.results import RunResult
 
-__all__ = ["LIBRARIES", "RunResult", "Sandbox", "default_sandbox", "run_program"]
+__all__ = ["LIBRARIES", "RunResult", "Sandbox", "default_sandbox"]

@@ -116,15 +116,3 @@ def default_sandbox() -> Sandbox:
             _default = Sandbox()
             atexit.register(_default.close)
         return _default
-
-
-def run_program(
-    source: str,
-    inputs: list[object],
-    *,
-    entry: str = "transform",
-    timeout: float = 10.0,
-    memory_mb: int = 1024,
-) -> list[RunResult]:
-    """`Sandbox.run` on the default pool."""
-    return default_sandbox().run(source, inputs, entry=entry, timeout=timeout, memory_mb=memory_mb)
