@@ -1,0 +1,29 @@
+"""The grid DSL: small pure functions on immutable grids, for ARC-style tasks.
+
+Every public function is a primitive: fully typed, with a one-line docstring written for a
+reader (the docstrings are shown to the language model and joined into the English
+description of a found program). The enumerative search composes them; programs written by a
+model may import them in the sandbox.
+"""
+
+from abduce.programs.dsl.grid import (
+    TRANSPARENT,
+    Cell,
+    Color,
+    Grid,
+    Grids,
+    Integer,
+    Object,
+    Objects,
+)
+
+__all__ = [
+    "TRANSPARENT",
+    "Cell",
+    "Color",
+    "Grid",
+    "Grids",
+    "Integer",
+    "Object",
+    "Objects",
+]
