@@ -196,29 +196,41 @@ def _nonempty(objs: Objects) -> Objects:
     return objs
 
 
+@lru_cache(maxsize=16384)
+def _size(obj: Object) -> int:
+    return obj.size
+
+
+@lru_cache(maxsize=16384)
+def _color(obj: Object) -> Color:
+    return Color(int(np.bincount(obj.patch.array[obj.mask], minlength=10).argmax()))
+
+
+@lru_cache(maxsize=16384)
 def _shape_key(obj: Object) -> tuple[tuple[int, int], bytes]:
     mask = obj.mask
     return mask.shape, mask.tobytes()
 
 
-def _window(shape: tuple[int, int], obj: Object) -> tuple[slice, slice, slice, slice] | None:
-    """The overlap of the object's patch and a grid: grid slices, then patch slices."""
-    height, width = obj.patch.shape
-    top, left = max(obj.row, 0), max(obj.col, 0)
-    bottom, right = min(obj.row + height, shape[0]), min(obj.col + width, shape[1])
+def _window(
+    shape: tuple[int, int], row: int, col: int, patch: tuple[int, int]
+) -> tuple[slice, slice, slice, slice] | None:
+    """The overlap of a grid and a patch placed at (row, col): grid slices, then patch slices."""
+    top, left = max(row, 0), max(col, 0)
+    bottom, right = min(row + patch[0], shape[0]), min(col + patch[1], shape[1])
     if top >= bottom or left >= right:
         return None
     return (
         slice(top, bottom),
         slice(left, right),
-        slice(top - obj.row, bottom - obj.row),
-        slice(left - obj.col, right - obj.col),
+        slice(top - row, bottom - row),
+        slice(left - col, right - col),
     )
 
 
 def _paint(array: np.ndarray, obj: Object, color: int | None = None) -> None:
     """Paint the object in place (in one colour if given), dropping cells off the grid."""
-    window = _window(array.shape, obj)
+    window = _window(array.shape, obj.row, obj.col, obj.patch.shape)
     if window is None:
         return
     rows, cols, prows, pcols = window
@@ -231,15 +243,23 @@ def _erase(array: np.ndarray, obj: Object) -> None:
     _paint(array, obj, _BACKGROUND)
 
 
-def _frame(array: np.ndarray, top: int, left: int, bottom: int, right: int) -> np.ndarray:
-    """A mask of the rectangle's border cells (inclusive corners), clipped to the array."""
-    height, width = array.shape
-    top, bottom = min(max(top, -1), height), min(max(bottom, -1), height)
-    left, right = min(max(left, -1), width), min(max(right, -1), width)
-    frame = np.zeros((height + 2, width + 2), dtype=bool)
-    frame[top + 1 : bottom + 2, left + 1 : right + 2] = True
-    frame[top + 2 : bottom + 1, left + 2 : right + 1] = False
-    return frame[1:-1, 1:-1]
+def _box_around(padded: np.ndarray, obj: Object) -> None:
+    """Mark the ring of cells just around the object's bounding box in a mask padded by one."""
+    last_row, last_col = padded.shape[0] - 1, padded.shape[1] - 1
+    top, left = min(max(obj.row, 0), last_row), min(max(obj.col, 0), last_col)
+    bottom = min(max(obj.row + obj.patch.height + 1, 0), last_row)
+    right = min(max(obj.col + obj.patch.width + 1, 0), last_col)
+    padded[top, left : right + 1] = True
+    padded[bottom, left : right + 1] = True
+    padded[top : bottom + 1, left] = True
+    padded[top : bottom + 1, right] = True
+
+
+def _draw_on_background(grid: Grid, padded: np.ndarray, color: Color) -> Grid:
+    """Colour the background 0 cells marked in a mask padded by one."""
+    array = grid.array.copy()
+    array[padded[1:-1, 1:-1] & (array == _BACKGROUND)] = color
+    return Grid(array)
 
 
 def _blank(grid: Grid) -> np.ndarray:
@@ -289,7 +309,7 @@ def regions(grid: Grid) -> Objects:
 
 def object_size(obj: Object) -> Integer:
     """Count the object's cells."""
-    return Integer(obj.size)
+    return Integer(_size(obj))
 
 
 def object_height(obj: Object) -> Integer:
@@ -304,8 +324,7 @@ def object_width(obj: Object) -> Integer:
 
 def object_color(obj: Object) -> Color:
     """Take the object's most common colour, the lowest on a tie."""
-    counts = np.bincount(obj.patch.array[obj.mask], minlength=10)
-    return Color(int(counts.argmax()))
+    return _color(obj)
 
 
 def object_color_count(obj: Object) -> Integer:
@@ -369,12 +388,12 @@ def bounding_box(obj: Object) -> Object:
 
 def largest_object(objs: Objects) -> Object:
     """Pick the object with the most cells."""
-    return max(_nonempty(objs), key=lambda o: o.size)
+    return max(_nonempty(objs), key=lambda o: _size(o))
 
 
 def smallest_object(objs: Objects) -> Object:
     """Pick the object with the fewest cells."""
-    return min(_nonempty(objs), key=lambda o: o.size)
+    return min(_nonempty(objs), key=lambda o: _size(o))
 
 
 def tallest_object(objs: Objects) -> Object:
@@ -414,14 +433,14 @@ def most_colorful_object(objs: Objects) -> Object:
 
 def rarest_color_object(objs: Objects) -> Object:
     """Pick the object whose colour the fewest objects share."""
-    colors = [object_color(o) for o in _nonempty(objs)]
+    colors = [_color(o) for o in _nonempty(objs)]
     counts = Counter(colors)
     return objs[min(range(len(objs)), key=lambda i: counts[colors[i]])]
 
 
 def commonest_color_object(objs: Objects) -> Object:
     """Pick the object whose colour the most objects share."""
-    colors = [object_color(o) for o in _nonempty(objs)]
+    colors = [_color(o) for o in _nonempty(objs)]
     counts = Counter(colors)
     return objs[max(range(len(objs)), key=lambda i: counts[colors[i]])]
 
@@ -441,7 +460,7 @@ def odd_shape_object(objs: Objects) -> Object:
 
 def odd_color_object(objs: Objects) -> Object:
     """Pick the one object whose colour no other object shares."""
-    return _odd_one(objs, [object_color(o) for o in objs])
+    return _odd_one(objs, [_color(o) for o in objs])
 
 
 def most_holes_object(objs: Objects) -> Object:
@@ -466,22 +485,22 @@ def count_objects(objs: Objects) -> Integer:
 
 def objects_of_color(objs: Objects, color: Color) -> Objects:
     """Keep the objects of a colour."""
-    return _nonempty(tuple(o for o in objs if object_color(o) == color))
+    return _nonempty(tuple(o for o in objs if _color(o) == color))
 
 
 def objects_at_least(objs: Objects, n: Integer) -> Objects:
     """Keep the objects of at least n cells."""
-    return _nonempty(tuple(o for o in objs if o.size >= n))
+    return _nonempty(tuple(o for o in objs if _size(o) >= n))
 
 
 def objects_at_most(objs: Objects, n: Integer) -> Objects:
     """Keep the objects of at most n cells."""
-    return _nonempty(tuple(o for o in objs if o.size <= n))
+    return _nonempty(tuple(o for o in objs if _size(o) <= n))
 
 
 def objects_of_size(objs: Objects, n: Integer) -> Objects:
     """Keep the objects of exactly n cells."""
-    return _nonempty(tuple(o for o in objs if o.size == n))
+    return _nonempty(tuple(o for o in objs if _size(o) == n))
 
 
 def border_objects(objs: Objects, grid: Grid) -> Objects:
@@ -536,7 +555,7 @@ def crop_object(obj: Object) -> Grid:
 
 def object_subgrid(obj: Object, grid: Grid) -> Grid:
     """Crop the grid to the object's bounding box."""
-    window = _window(grid.shape, obj)
+    window = _window(grid.shape, obj.row, obj.col, obj.patch.shape)
     if window is None:
         raise ValueError("object outside the grid")
     return Grid(grid.array[window[0], window[1]])
@@ -566,28 +585,25 @@ def move_object(grid: Grid, obj: Object, rows: Integer, cols: Integer) -> Grid:
 
 def box_object(grid: Grid, obj: Object, color: Color) -> Grid:
     """Draw a box in a colour just around the object, on the background 0."""
-    array = grid.array.copy()
-    height, width = obj.patch.shape
-    frame = _frame(array, obj.row - 1, obj.col - 1, obj.row + height, obj.col + width)
-    array[frame & (array == _BACKGROUND)] = color
-    return Grid(array)
+    padded = np.zeros((grid.height + 2, grid.width + 2), dtype=bool)
+    _box_around(padded, obj)
+    return _draw_on_background(grid, padded, color)
 
 
 def outline_object(grid: Grid, obj: Object, color: Color) -> Grid:
     """Colour the background 0 cells touching the object, corners included."""
-    array = grid.array.copy()
     height, width = obj.patch.shape
-    mask = np.zeros((height + 2, width + 2), dtype=bool)
+    mask = obj.mask
+    ring = np.zeros((height + 2, width + 2), dtype=bool)
     for dr in range(3):
         for dc in range(3):
-            mask[dr : dr + height, dc : dc + width] |= obj.mask
-    ring = Object(Grid(np.where(mask, color, TRANSPARENT)), obj.row - 1, obj.col - 1)
-    window = _window(array.shape, ring)
+            ring[dr : dr + height, dc : dc + width] |= mask
+    padded = np.zeros((grid.height + 2, grid.width + 2), dtype=bool)
+    window = _window(padded.shape, obj.row, obj.col, ring.shape)
     if window is not None:
-        rows, cols, prows, pcols = window
-        target = array[rows, cols]
-        target[mask[prows, pcols] & (target == _BACKGROUND)] = color
-    return Grid(array)
+        rows, cols, ring_rows, ring_cols = window
+        padded[rows, cols] = ring[ring_rows, ring_cols]
+    return _draw_on_background(grid, padded, color)
 
 
 # ---------------------------------------------------------------- whole-grid conveniences
@@ -631,7 +647,7 @@ def remove_small_objects(grid: Grid, n: Integer) -> Grid:
     """Remove the single-colour specks of fewer than n cells, leaving background 0."""
     array = grid.array.copy()
     for obj in diagonal_components(grid):
-        if obj.size < n:
+        if _size(obj) < n:
             _erase(array, obj)
     return Grid(array)
 
@@ -647,7 +663,7 @@ def remove_border_objects(grid: Grid) -> Grid:
 
 def recolor_by_size_rank(grid: Grid) -> Grid:
     """Recolour the objects 1, 2, 3... from the largest to the smallest."""
-    ranked = sorted(_objects(grid), key=lambda o: -o.size)
+    ranked = sorted(_objects(grid), key=lambda o: -_size(o))
     if len(ranked) > 9:
         raise ValueError("more than nine objects")
     array = grid.array.copy()
@@ -660,9 +676,10 @@ def recolor_by_size(grid: Grid) -> Grid:
     """Recolour each object with the colour numbered by its cell count."""
     array = grid.array.copy()
     for obj in _objects(grid):
-        if obj.size > 9:
+        size = _size(obj)
+        if size > 9:
             raise ValueError("an object of more than nine cells")
-        _paint(array, obj, obj.size)
+        _paint(array, obj, size)
     return Grid(array)
 
 
@@ -684,7 +701,7 @@ def recolor_objects_of_size(grid: Grid, n: Integer, color: Color) -> Grid:
     """Recolour the objects of exactly n cells."""
     array = grid.array.copy()
     for obj in _objects(grid):
-        if obj.size == n:
+        if _size(obj) == n:
             _paint(array, obj, color)
     return Grid(array)
 
@@ -703,13 +720,10 @@ def fill_holes_of_objects(grid: Grid, color: Color) -> Grid:
 
 def box_objects(grid: Grid, color: Color) -> Grid:
     """Draw a box in a colour just around every object, on the background 0."""
-    array = grid.array.copy()
-    frames = np.zeros(grid.shape, dtype=bool)
+    padded = np.zeros((grid.height + 2, grid.width + 2), dtype=bool)
     for obj in _objects(grid):
-        height, width = obj.patch.shape
-        frames |= _frame(array, obj.row - 1, obj.col - 1, obj.row + height, obj.col + width)
-    array[frames & (array == _BACKGROUND)] = color
-    return Grid(array)
+        _box_around(padded, obj)
+    return _draw_on_background(grid, padded, color)
 
 
 def keep_common_shape(grid: Grid) -> Grid:
