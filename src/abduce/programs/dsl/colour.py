@@ -88,22 +88,22 @@ def swap_colors(grid: Grid, first: Color, second: Color) -> Grid:
 
 
 def keep_color(grid: Grid, color: Color) -> Grid:
-    """Keep only the cells of the given colour, turning all others black (0)."""
+    """Keep only the cells of the given colour, on the background 0."""
     return Grid(np.where(grid.array == color, grid.array, 0))
 
 
 def remove_color(grid: Grid, color: Color) -> Grid:
-    """Turn every cell of the given colour black (0)."""
+    """Turn every cell of the given colour into background 0."""
     return Grid(np.where(grid.array == color, 0, grid.array))
 
 
 def paint_foreground(grid: Grid, color: Color) -> Grid:
-    """Paint every non-black cell with the given colour (black is 0)."""
+    """Paint every cell other than the background 0 with the given colour."""
     return Grid(np.where(grid.array > 0, color, grid.array))
 
 
 def fill_background(grid: Grid, color: Color) -> Grid:
-    """Paint every black (0) cell with the given colour."""
+    """Paint every background 0 cell with the given colour."""
     return Grid(np.where(grid.array == 0, color, grid.array))
 
 
@@ -149,22 +149,22 @@ def _keep_majority(array: np.ndarray) -> np.ndarray:
 
 
 def keep_row_majority(grid: Grid) -> Grid:
-    """Keep the cells that have their row's most common colour, turning the rest black (0)."""
+    """Keep the cells that have their row's most common colour, on the background 0."""
     return Grid(_keep_majority(grid.array))
 
 
 def keep_column_majority(grid: Grid) -> Grid:
-    """Keep the cells that have their column's most common colour, turning the rest black (0)."""
+    """Keep the cells that have their column's most common colour, on the background 0."""
     return Grid(_keep_majority(grid.array.T).T)
 
 
 def most_common_color(grid: Grid) -> Color:
-    """Find the grid's most common colour, the lower-numbered on a tie."""
+    """Find the grid's most common colour, the lowest on a tie."""
     return _most(_counts(grid))
 
 
 def second_most_common_color(grid: Grid) -> Color:
-    """Find the grid's second most common colour, the lower-numbered on a tie."""
+    """Find the grid's second most common colour, the lowest on a tie."""
     order = _by_frequency(_counts(grid))
     if order.size < 2:
         raise ValueError("the grid has only one colour")
@@ -172,7 +172,7 @@ def second_most_common_color(grid: Grid) -> Color:
 
 
 def least_common_color(grid: Grid) -> Color:
-    """Find the grid's least common colour, the lower-numbered on a tie."""
+    """Find the grid's least common colour, the lowest on a tie."""
     return _least(_counts(grid))
 
 
@@ -184,24 +184,24 @@ def background_color(grid: Grid) -> Color:
 
 
 def most_common_foreground(grid: Grid) -> Color:
-    """Find the most common non-black colour, the lower-numbered on a tie."""
+    """Find the most common colour other than the background 0, the lowest on a tie."""
     return _most(_foreground(_counts(grid)))
 
 
 def least_common_foreground(grid: Grid) -> Color:
-    """Find the least common non-black colour, the lower-numbered on a tie."""
+    """Find the least common colour other than the background 0, the lowest on a tie."""
     return _least(_foreground(_counts(grid)))
 
 
 @lru_cache(maxsize=1024)
 def _regions(grid: Grid) -> tuple[np.ndarray, np.ndarray]:
-    """Sizes and colours of the one-colour regions of side-by-side non-black cells, in reading
+    """Sizes and colours of the side-joined one-colour regions off the background 0, in reading
     order of their first cells: row runs are labelled at once, then joined where they touch."""
     a = grid.array
     foreground = a > 0
     starts = foreground.copy()
     starts[:, 1:] &= a[:, 1:] != a[:, :-1]
-    run = np.cumsum(starts).reshape(a.shape) - 1  # the run of each non-black cell, reading order
+    run = np.cumsum(starts).reshape(a.shape) - 1  # run of each foreground cell, reading order
     count = int(run[-1, -1]) + 1
     down = foreground[:-1] & (a[:-1] == a[1:])
     parent = list(range(count))
@@ -226,18 +226,18 @@ def _regions(grid: Grid) -> tuple[np.ndarray, np.ndarray]:
 
 
 def largest_region_color(grid: Grid) -> Color:
-    """Find the colour of the largest connected one-colour non-black region (first on a tie)."""
+    """Find the colour of the largest side-joined one-colour region off the background 0."""
     sizes, colors = _regions(grid)
     if not sizes.size:
-        raise ValueError("the grid is all black")
+        raise ValueError("the grid is all background")
     return Color(int(colors[sizes.argmax()]))
 
 
 def smallest_region_color(grid: Grid) -> Color:
-    """Find the colour of the smallest connected one-colour non-black region (first on a tie)."""
+    """Find the colour of the smallest side-joined one-colour region off the background 0."""
     sizes, colors = _regions(grid)
     if not sizes.size:
-        raise ValueError("the grid is all black")
+        raise ValueError("the grid is all background")
     return Color(int(colors[sizes.argmin()]))
 
 
@@ -262,7 +262,7 @@ def bottom_right_color(grid: Grid) -> Color:
 
 
 def count_colors(grid: Grid) -> Integer:
-    """Count the distinct colours in the grid, black included."""
+    """Count the distinct colours in the grid, background included."""
     return Integer(int(np.count_nonzero(_counts(grid))))
 
 
@@ -272,7 +272,7 @@ def count_color(grid: Grid, color: Color) -> Integer:
 
 
 def count_foreground(grid: Grid) -> Integer:
-    """Count the non-black cells (black is 0)."""
+    """Count the cells other than the background 0."""
     return Integer(int(np.count_nonzero(grid.array > 0)))
 
 

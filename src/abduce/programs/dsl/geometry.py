@@ -127,7 +127,7 @@ def _crop_to(grid: Grid, mask: np.ndarray) -> Grid:
 
 
 def trim(grid: Grid) -> Grid:
-    """Crop the grid to the bounding box of its non-black cells (black is colour 0)."""
+    """Crop the grid to the bounding box of its cells other than the background 0."""
     return _crop_to(grid, grid.array > 0)
 
 
@@ -295,7 +295,7 @@ def _span(offset: int, size: int) -> tuple[slice, slice]:
 
 
 def shift(grid: Grid, rows: Integer, cols: Integer) -> Grid:
-    """Move the contents down by rows and right by cols, filling the gap with black (0)."""
+    """Move the contents down by rows and right by cols, filling the gap with background 0."""
     out = np.zeros_like(grid.array)
     if abs(rows) < grid.height and abs(cols) < grid.width:
         (row_to, row_from), (col_to, col_from) = _span(rows, grid.height), _span(cols, grid.width)
@@ -321,7 +321,7 @@ def remove_border(grid: Grid) -> Grid:
 
 
 def extend(grid: Grid, height: Integer, width: Integer) -> Grid:
-    """Enlarge the grid to the given height and width, adding black (0) cells below and right."""
+    """Enlarge the grid to the given height and width, adding background 0 below and right."""
     if height < grid.height or width < grid.width:
         raise ValueError("extend cannot shrink the grid")
     _fits(height, width)
