@@ -6,6 +6,8 @@ description of a found program). The enumerative search composes them; programs 
 model may import them in the sandbox.
 """
 
+from abduce.programs.dsl.geometry import *  # noqa: F403
+from abduce.programs.dsl.geometry import __all__ as _geometry
 from abduce.programs.dsl.grid import (
     TRANSPARENT,
     Cell,
@@ -16,6 +18,10 @@ from abduce.programs.dsl.grid import (
     Object,
     Objects,
 )
+from abduce.programs.dsl.maps import *  # noqa: F403
+from abduce.programs.dsl.maps import __all__ as _maps
+from abduce.programs.dsl.objects import *  # noqa: F403
+from abduce.programs.dsl.objects import __all__ as _objects
 
 __all__ = [
     "TRANSPARENT",
@@ -26,4 +32,7 @@ __all__ = [
     "Integer",
     "Object",
     "Objects",
+    *_geometry,
+    *_maps,
+    *_objects,
 ]

@@ -1,0 +1,60 @@
+"""The primitives the search composes, read from the DSL's own signatures and docstrings."""
+
+from __future__ import annotations
+
+import inspect
+import typing
+from collections.abc import Callable
+from dataclasses import dataclass
+from types import ModuleType
+
+from abduce.programs import dsl
+from abduce.programs.dsl import Color, Grid, Grids, Integer, Object, Objects
+
+# The value types the search builds; each primitive's parameters must all be among them.
+SEARCHED = (Grid, Objects, Object, Grids, Color, Integer, bool)
+MAX_NUMBERS = 1  # primitives with more Integer parameters would multiply the search
+
+
+@dataclass(frozen=True)
+class Primitive:
+    """A DSL function with its parameter and return types and its one-line description."""
+
+    name: str
+    function: Callable
+    params: tuple[object, ...]
+    returns: object
+    phrase: str
+
+
+def primitives(module: ModuleType = dsl) -> dict[str, Primitive]:
+    """Every function the module exports, described by its type hints and docstring."""
+    found = {}
+    for name in module.__all__:
+        function = getattr(module, name)
+        if not inspect.isfunction(function):
+            continue
+        hints = typing.get_type_hints(function)
+        returns = hints.pop("return", None)
+        params = tuple(hints[p] for p in inspect.signature(function).parameters)
+        phrase = (inspect.getdoc(function) or name).splitlines()[0]
+        found[name] = Primitive(name, function, params, returns, phrase)
+    return found
+
+
+def searchable(found: dict[str, Primitive]) -> list[Primitive]:
+    """The primitives the enumeration may apply: searched types in and out, few numbers,
+    a structured first argument (a grid, objects, ...), and no truth values out."""
+    chosen = []
+    for primitive in found.values():
+        params = primitive.params
+        if not params or params[0] not in (Grid, Objects, Object, Grids):
+            continue
+        if primitive.returns not in SEARCHED or primitive.returns is bool:
+            continue
+        if not all(p in SEARCHED for p in params):
+            continue
+        if sum(p is Integer for p in params) > MAX_NUMBERS:
+            continue
+        chosen.append(primitive)
+    return chosen
