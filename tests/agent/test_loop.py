@@ -9,7 +9,7 @@ RIGHT = "def transform(grid):\n    return [row[::-1] for row in grid]"
 
 
 def solver(model, **budget) -> Solver:
-    return Solver(model, budget=Budget(**budget), use_cache=False)
+    return Solver(model, budget=Budget(**budget), use_cache=False, planner="llm")
 
 
 def test_failed_program_gets_cell_diff_feedback_and_revision_solves(scripted):
@@ -106,6 +106,6 @@ def test_model_failure_ends_the_task_with_a_reason(scripted):
         def _call(self, *args, **kwargs):
             raise ConnectionError("server went away\nmore detail")
 
-    solution = Solver(Broken(responses=[]), use_cache=False).solve(FLIP)
+    solution = Solver(Broken(responses=[]), use_cache=False, planner="llm").solve(FLIP)
     assert solution.stopped == "error: ConnectionError: server went away"
     assert solution.attempts == [[[[7, 8, 9]]]]

@@ -11,13 +11,13 @@ def test_results_are_appended_and_reruns_skip_finished_tasks(tmp_path, scripted)
     out = tmp_path / "runs" / "results.jsonl"
     other = FLIP.model_copy(update={"id": "other"})
     model = scripted("Hypothesis 1: mirror each row", fence(RIGHT))
-    solver = Solver(model, budget=Budget(max_llm_calls=2), use_cache=False)
+    solver = Solver(model, budget=Budget(max_llm_calls=2), use_cache=False, planner="llm")
 
-    first = run_tasks([FLIP], solver, out, seed=7)
+    first = run_tasks([FLIP], lambda: solver, out, seed=7)
     assert [line["task_id"] for line in first] == ["flip"]
     out.write_text(out.read_text() + '{"task_id": "torn')  # a run killed mid-write
 
-    again = run_tasks([FLIP, other], solver, out, seed=7)
+    again = run_tasks([FLIP, other], lambda: solver, out, seed=7)
     assert [line["task_id"] for line in again] == ["other"]
     assert finished_ids(out) == {"flip", "other"}
 

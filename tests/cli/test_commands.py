@@ -27,7 +27,7 @@ def test_solve_a_task_file_as_json(tmp_path, llm):
                   {"input": [[3], [4]], "output": [[3], [4]]}],
         "test": [{"input": [[5, 6]], "output": [[6, 5]]}],
     }))  # fmt: skip
-    result = abduce("solve", str(path), "--json", "--llm", llm)
+    result = abduce("solve", str(path), "--json", "--llm", llm, "--planner", "llm")
     assert result.returncode == 0, result.stderr
     solution = Solution.model_validate_json(result.stdout)
     assert solution.task_id == "mirror"
@@ -37,7 +37,7 @@ def test_solve_a_task_file_as_json(tmp_path, llm):
 
 
 def test_solve_shows_grids_hypothesis_and_program(llm):
-    result = abduce("solve", "007bbfb7", "--llm", llm)
+    result = abduce("solve", "007bbfb7", "--llm", llm, "--planner", "llm")
     assert result.returncode == 0, result.stderr
     for words in ("train 1 input", "hypothesis: mirror each row", "def transform", "expected"):
         assert words in result.stdout
@@ -46,13 +46,37 @@ def test_solve_shows_grids_hypothesis_and_program(llm):
 
 def test_arc_appends_one_line_per_task_and_resumes(tmp_path, llm):
     out = tmp_path / "runs" / "train.jsonl"
-    first = abduce("arc", "--split", "training", "--limit", "2", "--out", str(out), "--llm", llm)
+    first = abduce(
+        "arc",
+        "--split",
+        "training",
+        "--limit",
+        "2",
+        "--out",
+        str(out),
+        "--llm",
+        llm,
+        "--planner",
+        "llm",
+    )
     assert first.returncode == 0, first.stderr
     lines = [json.loads(line) for line in out.read_text().splitlines()]
     assert [line["task_id"] for line in lines] == ["007bbfb7", "00d62c1b"]
     assert all(line["model"] == llm and line["tokens_in"] > 0 for line in lines)
 
-    again = abduce("arc", "--split", "training", "--limit", "3", "--out", str(out), "--llm", llm)
+    again = abduce(
+        "arc",
+        "--split",
+        "training",
+        "--limit",
+        "3",
+        "--out",
+        str(out),
+        "--llm",
+        llm,
+        "--planner",
+        "llm",
+    )
     assert again.returncode == 0, again.stderr
     ids = [json.loads(line)["task_id"] for line in out.read_text().splitlines()]
     assert ids == ["007bbfb7", "00d62c1b", "017c7c7b"]
@@ -63,7 +87,9 @@ def test_arc_task_list_file(tmp_path, llm):
     listing = tmp_path / "ids.txt"
     listing.write_text("# two tasks\n3c9b0459\n\n6150a2bd  # rotations\n")
     out = tmp_path / "r.jsonl"
-    result = abduce("arc", "--tasks", str(listing), "--out", str(out), "--llm", llm)
+    result = abduce(
+        "arc", "--tasks", str(listing), "--out", str(out), "--llm", llm, "--planner", "llm"
+    )
     assert result.returncode == 0, result.stderr
     assert [json.loads(x)["task_id"] for x in out.read_text().splitlines()] == [
         "3c9b0459",

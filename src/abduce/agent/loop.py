@@ -8,7 +8,7 @@ from abduce.agent.chat import BudgetExhausted, Chat
 from abduce.agent.feedback import describe_failures
 from abduce.agent.llm import LLMSpec, default_spec, make_llm
 from abduce.agent.models import Budget, Hypothesis, Program, Verdict
-from abduce.agent.planner import LLMPlanner, Planner
+from abduce.agent.planner import ChainPlanner, LLMPlanner, Planner, SearchPlanner
 from abduce.agent.selector import Selector, VoteSelector
 from abduce.agent.solution import Solution
 from abduce.agent.synthesizer import LLMSynthesizer, Synthesizer
@@ -16,9 +16,12 @@ from abduce.agent.trace import Trace
 from abduce.agent.verifier import SandboxVerifier, Verifier
 from abduce.tasks import ArcDomain, Domain, Task
 
+PLANNERS = ("both", "llm", "search")
+
 
 class Solver:
-    """Solves tasks with an LLM planner and synthesizer, a sandbox verifier and a selector."""
+    """Solves tasks with planners (DSL search, an LLM, or search then LLM), a synthesizer,
+    a sandbox verifier and a selector. `planner="search"` never loads a model."""
 
     def __init__(
         self,
@@ -28,24 +31,41 @@ class Solver:
         domain: Domain | None = None,
         seed: int = 0,
         use_cache: bool = True,
-        planner: Planner | None = None,
+        planner: Planner | str = "both",
         synthesizer: Synthesizer | None = None,
         verifier: Verifier | None = None,
         selector: Selector | None = None,
     ) -> None:
         self.budget = budget or Budget()
         self.domain = domain or ArcDomain()
-        self.chat = Chat(make_llm(llm, seed=seed, use_cache=use_cache))
-        self.model_name = _model_name(llm)
-        count = self.budget.hypotheses_per_round
-        self.planner = planner or LLMPlanner(self.chat, self.domain, count)
-        self.synthesizer = synthesizer or LLMSynthesizer(self.chat, self.domain)
+        if isinstance(planner, str) and planner not in PLANNERS:
+            raise ValueError(f"unknown planner {planner!r}; choose one of {', '.join(PLANNERS)}")
+        self.chat = None
+        if planner != "search":
+            self.chat = Chat(make_llm(llm, seed=seed, use_cache=use_cache))
+        self.model_name = "dsl-search" if self.chat is None else _model_name(llm)
+        if planner == "both":
+            self.model_name = f"dsl-search+{self.model_name}"
+        self.planner = self._planner(planner)
+        if synthesizer is None and self.chat is not None:
+            synthesizer = LLMSynthesizer(self.chat, self.domain)
+        self.synthesizer = synthesizer
         self.verifier = verifier or SandboxVerifier(self.domain)
         self.selector = selector or VoteSelector()
 
+    def _planner(self, planner: Planner | str) -> Planner:
+        if not isinstance(planner, str):
+            return planner
+        search = SearchPlanner(self.budget.search_seconds, self.budget.hypotheses_per_round)
+        if planner == "search":
+            return search
+        llm = LLMPlanner(self.chat, self.domain, self.budget.hypotheses_per_round)
+        return llm if planner == "llm" else ChainPlanner(search, llm)
+
     def solve(self, task: Task) -> Solution:
         """Search for a program that explains every train example; answer the test inputs."""
-        self.chat.start(self.budget)
+        if self.chat:
+            self.chat.start(self.budget)
         run = _Run(task, self.verifier)
         try:
             stopped = self._search(task, run)
@@ -56,15 +76,16 @@ class Solver:
         return self._solution(task, run, stopped)
 
     def _search(self, task: Task, run: _Run) -> str:
-        while not self.chat.exhausted():
-            texts = self.planner.propose(task, run.failed)
-            if not texts:
-                return "no usable hypotheses"
-            for text in texts:
+        while not self._exhausted(run):
+            proposals = self.planner.propose(task, run.failed)
+            if not proposals:
+                return "no more hypotheses"
+            for proposal in proposals:
+                text = proposal.text
                 hypothesis = run.add_hypothesis(text)
-                source = self.synthesizer.implement(task, text)
+                source = proposal.program or self.synthesizer.implement(task, text)
                 verdict = run.verify(source, hypothesis, None)
-                for _ in range(self.budget.revisions):
+                for _ in range(self.budget.revisions if proposal.program is None else 0):
                     if verdict.passed:
                         break
                     feedback = describe_failures(task, verdict, self.domain)
@@ -75,6 +96,11 @@ class Solver:
                 if not verdict.passed:
                     run.failed.append(text)
         return "budget spent"
+
+    def _exhausted(self, run: _Run) -> bool:
+        if self.chat:
+            return self.chat.exhausted()
+        return time.monotonic() - run.started >= self.budget.max_seconds
 
     def _solution(self, task: Task, run: _Run, stopped: str) -> Solution:
         attempts = self.selector.select(task, run.verdicts)
@@ -93,9 +119,9 @@ class Solver:
             passed_train=bool(best and best.passed),
             correct=correct,
             stopped=stopped,
-            llm_calls=self.chat.calls,
-            tokens_in=self.chat.tokens_in,
-            tokens_out=self.chat.tokens_out,
+            llm_calls=self.chat.calls if self.chat else 0,
+            tokens_in=self.chat.tokens_in if self.chat else 0,
+            tokens_out=self.chat.tokens_out if self.chat else 0,
             seconds=round(time.monotonic() - run.started, 3),
             model=self.model_name,
             trace=run.trace,

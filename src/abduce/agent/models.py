@@ -12,6 +12,13 @@ class Hypothesis(BaseModel):
     text: str
 
 
+class Proposal(BaseModel):
+    """A planner's hypothesis, with its program when the planner already has one."""
+
+    text: str
+    program: str | None = None
+
+
 class Program(BaseModel):
     """Source code implementing a hypothesis; `revised_from` names the program it fixes."""
 
@@ -50,10 +57,12 @@ class Verdict(BaseModel):
 
 
 class Budget(BaseModel):
-    """Limits for one task: LLM calls, wall time, hypotheses per round and revisions."""
+    """Limits for one task: LLM calls, wall time, hypotheses per round, revisions, and the
+    seconds the enumerative search may take before the LLM loop starts."""
 
     max_llm_calls: int = Field(12, ge=1)
     max_seconds: float = Field(300.0, gt=0)
     hypotheses_per_round: int = Field(3, ge=1)
     revisions: int = Field(2, ge=0)
     enough_passing: int = Field(1, ge=1)
+    search_seconds: float = Field(10.0, gt=0)

@@ -8,7 +8,9 @@ from typing import Protocol
 from langchain_core.messages import AIMessage, HumanMessage
 
 from abduce.agent.chat import Chat
+from abduce.agent.models import Proposal
 from abduce.agent.prompts import render, task_messages
+from abduce.programs.search import search
 from abduce.tasks import Domain, Task
 
 ITEM = re.compile(
@@ -20,9 +22,10 @@ MAX_LENGTH = 600
 
 
 class Planner(Protocol):
-    """Proposes new hypotheses for a task, given those that already failed."""
+    """Proposes new hypotheses for a task, given those that already failed; an empty list
+    means it has nothing more to offer."""
 
-    def propose(self, task: Task, failed: list[str]) -> list[str]: ...
+    def propose(self, task: Task, failed: list[str]) -> list[Proposal]: ...
 
 
 class LLMPlanner:
@@ -34,7 +37,7 @@ class LLMPlanner:
         self.count = count
         self.retries = retries
 
-    def propose(self, task: Task, failed: list[str]) -> list[str]:
+    def propose(self, task: Task, failed: list[str]) -> list[Proposal]:
         tried = render("tried", failures="\n".join(f"- {text}" for text in failed))
         request = render("propose", count=self.count, tried=tried if failed else "")
         messages = [*task_messages(self.domain, task), HumanMessage(request)]
@@ -43,9 +46,42 @@ class LLMPlanner:
             reply = self.chat.ask(messages, stop=enough)
             hypotheses = [h for h in parse_hypotheses(reply) if h not in failed]
             if hypotheses:
-                return hypotheses[: self.count]
+                return [Proposal(text=text) for text in hypotheses[: self.count]]
             problem = "it has no new lines of the form 'Hypothesis 1: <rule>'"
             messages += [AIMessage(reply), HumanMessage(render("reask", problem=problem))]
+        return []
+
+
+class SearchPlanner:
+    """Enumerates DSL programs; proposes those that explain every train pair, with their
+    English descriptions as hypotheses. It searches only before anything has failed: a
+    second search would find the same programs."""
+
+    def __init__(self, seconds: float = 10.0, count: int = 3) -> None:
+        self.seconds = seconds
+        self.count = count
+
+    def propose(self, task: Task, failed: list[str]) -> list[Proposal]:
+        if failed:
+            return []
+        found = search(task, seconds=self.seconds)
+        return [
+            Proposal(text=candidate.description, program=candidate.source)
+            for candidate in found.candidates[: self.count]
+        ]
+
+
+class ChainPlanner:
+    """Asks each planner in turn, moving to the next once one has nothing more to offer."""
+
+    def __init__(self, *planners: Planner) -> None:
+        self.planners = planners
+
+    def propose(self, task: Task, failed: list[str]) -> list[Proposal]:
+        for planner in self.planners:
+            proposals = planner.propose(task, failed)
+            if proposals:
+                return proposals
         return []
 
 

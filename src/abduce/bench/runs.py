@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import multiprocessing
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
 
 from abduce.agent import Solution, Solver
@@ -47,28 +49,61 @@ def record(solution: Solution, seed: int) -> dict:
 
 def run_tasks(
     tasks: Iterable[Task],
-    solver: Solver,
+    make_solver: Callable[[], Solver],
     out: Path,
     seed: int,
+    *,
+    workers: int = 1,
     on_result: Callable[[dict], None] = lambda _: None,
 ) -> list[dict]:
-    """Solve every task not yet in `out`, appending one line per task as soon as it finishes."""
+    """Solve every task not yet in `out`, appending one line per task as soon as it finishes.
+
+    With several workers, each is a process with its own solver (`make_solver` must then
+    pickle); this process alone writes the file, in the order the tasks finish.
+    """
     out.parent.mkdir(parents=True, exist_ok=True)
     done = finished_ids(out)
+    todo = [task for task in tasks if task.id not in done]
     results = []
     with out.open("a", encoding="utf-8") as sink:
         if _ends_mid_line(out):
             sink.write("\n")  # close a line torn by a killed run
-        for task in tasks:
-            if task.id in done:
-                continue
-            line = record(solver.solve(task), seed)
+        for solution in _solutions(todo, make_solver, workers):
+            line = record(solution, seed)
             sink.write(json.dumps(line) + "\n")
             sink.flush()
             os.fsync(sink.fileno())
             results.append(line)
             on_result(line)
     return results
+
+
+def _solutions(
+    tasks: list[Task], make_solver: Callable[[], Solver], workers: int
+) -> Iterator[Solution]:
+    if workers <= 1 or len(tasks) <= 1:
+        solver = make_solver()
+        yield from (solver.solve(task) for task in tasks)
+        return
+    spawn = multiprocessing.get_context("spawn")  # no forking of this process's threads
+    with ProcessPoolExecutor(
+        workers, mp_context=spawn, initializer=_start_worker, initargs=(make_solver,)
+    ) as pool:
+        futures = [pool.submit(_solve_in_worker, task) for task in tasks]
+        for future in as_completed(futures):
+            yield future.result()
+
+
+_worker_solver: Solver | None = None
+
+
+def _start_worker(make_solver: Callable[[], Solver]) -> None:
+    global _worker_solver
+    _worker_solver = make_solver()
+
+
+def _solve_in_worker(task: Task) -> Solution:
+    return _worker_solver.solve(task)
 
 
 def _ends_mid_line(path: Path) -> bool:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import statistics
 import sys
+import time
+from functools import partial
 from pathlib import Path
 from typing import Annotated
 
@@ -14,6 +17,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from abduce.agent import Budget, LLMSpecError, Solver, describe_llm
+from abduce.agent.loop import PLANNERS
 from abduce.bench import finished_ids, run_tasks
 from abduce.cli.render import solution_view, task_view
 from abduce.tasks import TaskError, TaskNotFoundError, load_any, load_arc
@@ -39,14 +43,37 @@ SeedOption = Annotated[int, typer.Option(help="Sampling seed (part of the cache 
 NoCacheOption = Annotated[bool, typer.Option("--no-cache", help="Do not reuse cached replies.")]
 CallsOption = Annotated[int, typer.Option("--max-calls", help="LLM calls per task.")]
 SecondsOption = Annotated[float, typer.Option("--max-seconds", help="Wall seconds per task.")]
+PlannerOption = Annotated[
+    str,
+    typer.Option(
+        help="'search' (DSL enumeration, no model), 'llm', or 'both' (search first, then the "
+        "LLM loop)."
+    ),
+]
+SearchOption = Annotated[
+    float, typer.Option("--budget", help="Seconds the DSL search may take per task.")
+]
 
 
-def _solver(
-    llm: str | None, seed: int, no_cache: bool, max_calls: int, max_seconds: float
-) -> Solver:
-    budget = Budget(max_llm_calls=max_calls, max_seconds=max_seconds)
+def _solver_factory(
+    llm: str | None,
+    seed: int,
+    no_cache: bool,
+    max_calls: int,
+    max_seconds: float,
+    planner: str,
+    search_seconds: float,
+) -> partial[Solver]:
+    """A picklable recipe for the solver, so that worker processes can build their own."""
+    if planner not in PLANNERS:
+        raise typer.BadParameter(f"choose one of {', '.join(PLANNERS)}", param_hint="--planner")
+    budget = Budget(max_llm_calls=max_calls, max_seconds=max_seconds, search_seconds=search_seconds)
+    return partial(Solver, llm, budget=budget, seed=seed, use_cache=not no_cache, planner=planner)
+
+
+def _solver(make_solver: partial[Solver]) -> Solver:
     with console.status("loading the model…"):
-        return Solver(llm, budget=budget, seed=seed, use_cache=not no_cache)
+        return make_solver()
 
 
 @app.command()
@@ -60,10 +87,13 @@ def solve(
     no_cache: NoCacheOption = False,
     max_calls: CallsOption = 12,
     max_seconds: SecondsOption = 300.0,
+    planner: PlannerOption = "both",
+    budget: SearchOption = 10.0,
 ) -> None:
     """Solve ARC-style tasks and show the hypothesis, program, verdicts and attempts."""
     tasks = load_any(task)
-    solver = _solver(llm, seed, no_cache, max_calls, max_seconds)
+    options = (llm, seed, no_cache, max_calls, max_seconds, planner, budget)
+    solver = _solver(_solver_factory(*options))
     for item in tasks:
         if json_output:
             print(solver.solve(item).model_dump_json(), flush=True)
@@ -87,6 +117,11 @@ def arc(
     no_cache: NoCacheOption = False,
     max_calls: CallsOption = 12,
     max_seconds: SecondsOption = 300.0,
+    planner: PlannerOption = "both",
+    budget: SearchOption = 10.0,
+    workers: Annotated[
+        int, typer.Option(min=1, help="Tasks solved at once, each in its own process.")
+    ] = 1,
 ) -> None:
     """Solve many ARC tasks; resumes where an earlier run into the same file stopped."""
     split_tasks = load_arc(split, version)
@@ -96,7 +131,10 @@ def arc(
         raise TaskNotFoundError(f"{unknown[0]}: not an ARC {version} {split} task")
     selected = [split_tasks[task_id] for task_id in ids[:limit]]
     done = finished_ids(out) & {task.id for task in selected}
-    solver = _solver(llm, seed, no_cache, max_calls, max_seconds)
+    options = (llm, seed, no_cache, max_calls, max_seconds, planner, budget)
+    make_solver = _solver_factory(*options)
+    loaded = _solver(make_solver) if workers == 1 else None
+    started = time.monotonic()
     solved = 0
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                TextColumn("solved {task.fields[solved]}"), TimeRemainingColumn())  # fmt: skip
@@ -108,11 +146,21 @@ def arc(
             solved += bool(line["solved"])
             progress.update(bar, advance=1, solved=solved)
 
-        results = run_tasks(selected, solver, out, seed, on_result=advance)
+        results = run_tasks(
+            selected,
+            (lambda: loaded) if loaded else make_solver,
+            out,
+            seed,
+            workers=workers,
+            on_result=advance,
+        )
+    seconds = [r["seconds"] for r in results]
     console.print(
-        f"solved {solved} of {len(results)} tasks run now "
-        f"({len(done)} already in {out}); median {_median([r['seconds'] for r in results])} s/task"
+        f"solved {solved} of {len(results)} tasks run now ({len(done)} already in {out}); "
+        f"median {_median(seconds)} s/task, max {max(seconds, default=0):.1f} s, "
+        f"wall {time.monotonic() - started:.0f} s"
     )
+    console.print(_summary(out, {task.id for task in selected}))
 
 
 @app.command()
@@ -122,6 +170,17 @@ def models(llm: LLMOption = None) -> None:
     for key, value in describe_llm(llm).items():
         table.add_row(f"[bold]{key}[/]", value)
     console.print(table)
+
+
+def _summary(out: Path, ids: set[str]) -> str:
+    """One line over every recorded task of this selection, earlier runs included."""
+    lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()
+             if line.strip().endswith("}")]  # fmt: skip
+    lines = [line for line in lines if line["task_id"] in ids]
+    solved = sum(bool(line["solved"]) for line in lines)
+    passed = sum(bool(line["passed_train"]) for line in lines)
+    share = f"{100 * solved / len(lines):.1f} %" if lines else "-"
+    return f"in {out}: {solved}/{len(lines)} solved ({share}), {passed} passing every train pair"
 
 
 def _read_ids(path: Path) -> list[str]:

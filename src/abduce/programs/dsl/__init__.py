@@ -2,37 +2,18 @@
 
 Every public function is a primitive: fully typed, with a one-line docstring written for a
 reader (the docstrings are shown to the language model and joined into the English
-description of a found program). The enumerative search composes them; programs written by a
-model may import them in the sandbox.
+description of a found program). The enumerative search composes them in process; in the
+sandbox, programs import them as `from dsl import *` (the package's imports are relative so
+that it loads under that name too).
 """
 
-from abduce.programs.dsl.geometry import *  # noqa: F403
-from abduce.programs.dsl.geometry import __all__ as _geometry
-from abduce.programs.dsl.grid import (
-    TRANSPARENT,
-    Cell,
-    Color,
-    Grid,
-    Grids,
-    Integer,
-    Object,
-    Objects,
-)
-from abduce.programs.dsl.maps import *  # noqa: F403
-from abduce.programs.dsl.maps import __all__ as _maps
-from abduce.programs.dsl.objects import *  # noqa: F403
-from abduce.programs.dsl.objects import __all__ as _objects
+from . import colour, geometry, grid, maps, objects
+from .colour import *  # noqa: F403
+from .geometry import *  # noqa: F403
+from .grid import *  # noqa: F403
+from .maps import *  # noqa: F403
+from .objects import *  # noqa: F403
 
-__all__ = [
-    "TRANSPARENT",
-    "Cell",
-    "Color",
-    "Grid",
-    "Grids",
-    "Integer",
-    "Object",
-    "Objects",
-    *_geometry,
-    *_maps,
-    *_objects,
-]
+MODULES = (grid, geometry, colour, objects, maps)
+
+__all__ = [name for module in MODULES for name in module.__all__]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from abduce.programs.dsl.grid import TRANSPARENT, Color, Grid, Integer
+from .grid import TRANSPARENT, Color, Grid, Integer
 
 __all__ = [
     "rotate_90",

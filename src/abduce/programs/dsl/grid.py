@@ -8,6 +8,8 @@ from typing import NewType
 
 import numpy as np
 
+__all__ = ["TRANSPARENT", "Cell", "Color", "Grid", "Grids", "Integer", "Object", "Objects"]
+
 Color = NewType("Color", int)  # 0-9; TRANSPARENT marks "no cell" inside objects and masks
 Integer = NewType("Integer", int)  # counts, sizes, offsets, factors
 Cell = tuple[int, int]  # (row, column)
@@ -98,7 +100,9 @@ class Object:
     def cells(self) -> tuple[Cell, ...]:
         """The grid positions the object covers, in reading order."""
         rows, cols = np.nonzero(self.mask)
-        return tuple((int(r) + self.row, int(c) + self.col) for r, c in zip(rows, cols))
+        return tuple(
+            (int(r) + self.row, int(c) + self.col) for r, c in zip(rows, cols, strict=True)
+        )
 
     def __eq__(self, other: object) -> bool:
         return (

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from abduce.programs.dsl.grid import Grid
+from .grid import Grid
 
 ColorMap = tuple[tuple[int, int], ...]  # (from, to) pairs
 

@@ -7,7 +7,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from abduce.programs.dsl.grid import TRANSPARENT, Cell, Color, Grid, Integer, Object, Objects
+from .grid import TRANSPARENT, Cell, Color, Grid, Integer, Object, Objects
 
 __all__ = [
     # extraction

@@ -53,9 +53,7 @@ def _primitives() -> tuple[dict[str, Primitive], list[Primitive]]:
     return found, searchable(found)
 
 
-def search(
-    task: Task, *, seconds: float = 10.0, max_evaluations: int = 2_000_000
-) -> SearchResult:
+def search(task: Task, *, seconds: float = 10.0, max_evaluations: int = 2_000_000) -> SearchResult:
     """Enumerate DSL programs level by level until one reproduces every train pair."""
     started = time.monotonic()
     found, vocabulary = _primitives()

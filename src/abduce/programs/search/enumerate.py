@@ -92,9 +92,7 @@ class Enumerator:
             raise OutOfBudget
         function = primitive.function
         try:
-            values = tuple(
-                function(*(arg.values[i] for arg in args)) for i in range(self.count)
-            )
+            values = tuple(function(*(arg.values[i] for arg in args)) for i in range(self.count))
         except Exception:  # a primitive that does not apply here
             return None
         if not all(_valid(value) for value in values):

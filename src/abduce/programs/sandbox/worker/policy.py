@@ -20,6 +20,7 @@ ALLOWED_MODULES = frozenset(
         "copy",
         "dataclasses",
         "decimal",
+        "dsl",
         "enum",
         "fractions",
         "functools",
@@ -46,6 +47,9 @@ ALLOWED_MODULES = frozenset(
 # Third-party packages whose files may be read: the fork server imports those it is asked to,
 # programs import the others lazily.
 PACKAGES = ("numpy", "networkx", "sympy", "mpmath")
+
+# The grid DSL (abduce/programs/dsl), which the fork server loads under the name `dsl`.
+DSL_DIRECTORY = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(__file__))), "dsl")
 
 # Standard library modules the fork server always imports before it forks.
 STDLIB_PRELOAD = tuple(sorted(ALLOWED_MODULES - set(PACKAGES) - {"__future__"}))
@@ -144,6 +148,7 @@ def read_roots() -> tuple[tuple[str, ...], tuple[str, ...]]:
         spec = importlib.util.find_spec(name)
         if spec is not None and spec.submodule_search_locations:
             packages.update(spec.submodule_search_locations)
+    packages.add(DSL_DIRECTORY)
     return _as_roots(stdlib), _as_roots(packages)
 
 

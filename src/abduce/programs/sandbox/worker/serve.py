@@ -28,6 +28,7 @@ def main() -> None:
     import run
 
     preload(policy.STDLIB_PRELOAD + tuple(config["preload"]))
+    load_package("dsl", policy.DSL_DIRECTORY)
     roots = policy.read_roots()
     setup = {
         "devnull": os.open(os.devnull, os.O_RDWR),
@@ -57,6 +58,17 @@ def preload(modules: tuple[str, ...]) -> None:
         sys.modules["ctypes"] = _ctypes_stand_in() if name == "sympy" else None
         __import__(name)
     del sys.modules["ctypes"]
+
+
+def load_package(name: str, directory: str) -> None:
+    """Import the package in `directory` under `name` (its own imports must be relative)."""
+    init = os.path.join(directory, "__init__.py")
+    spec = importlib.util.spec_from_file_location(
+        name, init, submodule_search_locations=[directory]
+    )
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
 
 
 def disarm(calls: dict[str, tuple[str, ...]], refused: frozenset[str]) -> None:
