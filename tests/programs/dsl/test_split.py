@@ -21,6 +21,7 @@ from abduce.programs.dsl.split import (
     split_by_color,
     split_by_lines,
     summarize_blocks,
+    summarize_blocks_by_color,
     unique_grid,
     vconcat_all,
     vsplit,
@@ -169,6 +170,14 @@ def test_summarize_blocks():
     assert summarize_blocks(BLOCKS) == Grid([[1, 2], [3, 4]])
     grid = Grid([[1, 0, 6, 0, 0], [1, 2, 6, 0, 0], [0, 0, 6, 0, 0]])
     assert summarize_blocks(grid) == Grid([[1, 0]])
+
+
+def test_summarize_blocks_by_color():
+    # blocks of 1 and 2 with stray background cells, between lines of background
+    grid = Grid([[1, 1, 0, 2, 2], [0, 1, 0, 2, 0], [0, 0, 0, 0, 0], [3, 3, 0, 0, 4]])
+    assert summarize_blocks_by_color(grid, Color(0)) == Grid([[1, 2], [3, 4]])
+    with pytest.raises(ValueError):
+        summarize_blocks_by_color(grid, Color(5))
 
 
 def test_remove_separators():

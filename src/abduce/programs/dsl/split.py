@@ -29,6 +29,7 @@ __all__ = [
     "vconcat_all",
     "overlay_all",
     "summarize_blocks",
+    "summarize_blocks_by_color",
     "remove_separators",
 ]
 
@@ -210,9 +211,8 @@ def overlay_all(grids: Grids) -> Grid:
     return Grid(out)
 
 
-def summarize_blocks(grid: Grid) -> Grid:
-    """Shrink each block between separator lines to one cell of its main non-background colour."""
-    row_bands, col_bands = _layout(*_separators(grid))
+def _summary(grid: Grid, rows: _Mask, cols: _Mask) -> Grid:
+    row_bands, col_bands = _layout(rows, cols)
     arr = grid.array
     out = np.zeros((len(row_bands), len(col_bands)), np.int8)
     for i, (r0, r1) in enumerate(row_bands):
@@ -221,6 +221,16 @@ def summarize_blocks(grid: Grid) -> Grid:
             counts[0] = 0
             out[i, j] = counts.argmax()
     return Grid(out)
+
+
+def summarize_blocks(grid: Grid) -> Grid:
+    """Shrink each block between separator lines to one cell of its main non-background colour."""
+    return _summary(grid, *_separators(grid))
+
+
+def summarize_blocks_by_color(grid: Grid, color: Color) -> Grid:
+    """Shrink each block between full lines of the given colour to one cell of its main colour."""
+    return _summary(grid, *_lines_of(grid.array, color))
 
 
 def remove_separators(grid: Grid) -> Grid:
