@@ -315,7 +315,7 @@ def object_count_square(grid: Grid, color: Color) -> Grid:
 
 
 def color_histogram(grid: Grid) -> Grid:
-    """Draw a bar chart of the colours: a column per colour, most frequent first, bars rising."""
+    """Draw a bar chart of the non-background colours, one bottom-up column each, most first."""
     ranked = _ranked_colors(grid)
     height = ranked[0][1]
     if height > _MAX_SIDE:

@@ -43,6 +43,10 @@ def _lines_of(arr: np.ndarray, color: int) -> tuple[_Mask, _Mask]:
     return is_color.all(axis=1) & (w > 1), is_color.all(axis=0) & (h > 1)
 
 
+def _uniform(arr: np.ndarray) -> _Mask:
+    return (arr == arr[:, :1]).all(axis=1) & (arr.shape[1] > 1)
+
+
 @lru_cache(maxsize=4096)
 def _separators(grid: Grid) -> tuple[_Mask, _Mask]:
     """Separator rows and columns: full lines of the one non-background colour that forms the
@@ -53,10 +57,6 @@ def _separators(grid: Grid) -> tuple[_Mask, _Mask]:
     if not counts:
         return np.zeros(arr.shape[0], bool), np.zeros(arr.shape[1], bool)
     return _lines_of(arr, min(counts, key=lambda c: (-counts[c], c)))
-
-
-def _uniform(arr: np.ndarray) -> _Mask:
-    return (arr == arr[:, :1]).all(axis=1) & (arr.shape[1] > 1)
 
 
 def _bands(separators: _Mask) -> list[tuple[int, int]]:
@@ -71,7 +71,7 @@ def _bands(separators: _Mask) -> list[tuple[int, int]]:
     return bands
 
 
-def _layout(rows: _Mask, cols: _Mask) -> tuple[list, list]:
+def _layout(rows: _Mask, cols: _Mask) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     if not rows.any() and not cols.any():
         raise ValueError("no separator lines")
     row_bands, col_bands = _bands(rows), _bands(cols)
