@@ -15,11 +15,9 @@ from abduce.programs.dsl.masks import (
     halves_right_only,
     halves_xor,
     invert_mask,
-    keep_color,
     mark_differences,
     mask_and,
     mask_left_only,
-    mask_nonbackground,
     mask_nor,
     mask_or,
     mask_xor,
@@ -76,14 +74,6 @@ def test_mark_differences():
 def test_paint_where():
     assert paint_where(A, B, Color(2), Color(9)) == Grid([[1, 1, 0], [0, 9, 0]])
     assert paint_where(A, B, Color(0), Color(9)) == Grid([[1, 9, 9], [9, 2, 0]])
-
-
-def test_keep_color():
-    assert keep_color(A, Color(1)) == Grid([[1, 1, 0], [0, 0, 0]])
-
-
-def test_mask_nonbackground():
-    assert mask_nonbackground(A, C) == Grid([[7, 7, 0], [0, 7, 0]])
 
 
 def test_invert_mask():

@@ -7,13 +7,17 @@ sandbox, programs import them as `from dsl import *` (the package's imports are 
 that it loads under that name too).
 """
 
-from . import colour, geometry, grid, maps, objects
+from . import colour, geometry, grid, maps, masks, objects, patterns, physics, split
 from .colour import *  # noqa: F403
 from .geometry import *  # noqa: F403
 from .grid import *  # noqa: F403
 from .maps import *  # noqa: F403
+from .masks import *  # noqa: F403
 from .objects import *  # noqa: F403
+from .patterns import *  # noqa: F403
+from .physics import *  # noqa: F403
+from .split import *  # noqa: F403
 
-MODULES = (grid, geometry, colour, objects, maps)
+MODULES = (grid, geometry, colour, objects, masks, split, physics, patterns, maps)
 
 __all__ = [name for module in MODULES for name in module.__all__]

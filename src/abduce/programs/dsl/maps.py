@@ -2,13 +2,48 @@
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Callable
+
 import numpy as np
 
-from .grid import Grid
+from .grid import TRANSPARENT, Grid, Object, Objects
+from .objects import hole_count, is_rectangle, object_color, object_size
 
-ColorMap = tuple[tuple[int, int], ...]  # (from, to) pairs
+ColorMap = tuple[tuple[int, int], ...]  # (from, to) pairs; to = TRANSPARENT keeps the object
 
-__all__ = ["ColorMap", "apply_color_map"]
+__all__ = ["FEATURES", "ColorMap", "apply_color_map", "object_features", "recolor_objects"]
+
+
+def _ranks(values: list[int], descending: bool) -> list[int]:
+    order = sorted(set(values), reverse=descending)
+    return [order.index(value) for value in values]
+
+
+def _shape_counts(objects: Objects) -> list[int]:
+    shapes = [(o.mask.shape, o.mask.tobytes()) for o in objects]
+    counts = Counter(shapes)
+    return [counts[shape] for shape in shapes]
+
+
+# Each feature gives one integer per object, from the object and all its fellows.
+FEATURES: dict[str, Callable[[Objects], list[int]]] = {
+    "size": lambda objs: [object_size(o) for o in objs],
+    "size rank, largest first": lambda objs: _ranks([object_size(o) for o in objs], True),
+    "size rank, smallest first": lambda objs: _ranks([object_size(o) for o in objs], False),
+    "colour": lambda objs: [object_color(o) for o in objs],
+    "height": lambda objs: [o.patch.height for o in objs],
+    "width": lambda objs: [o.patch.width for o in objs],
+    "number of holes": lambda objs: [hole_count(o) for o in objs],
+    "being a rectangle": lambda objs: [int(is_rectangle(o)) for o in objs],
+    "number of objects of the same shape": _shape_counts,
+    "number of colours": lambda objs: [len(o.colors) for o in objs],
+}
+
+
+def object_features(objects: Objects, feature: str) -> list[int]:
+    """The named feature of every object, in order."""
+    return FEATURES[feature](objects)
 
 
 def apply_color_map(grid: Grid, pairs: ColorMap) -> Grid:
@@ -17,3 +52,20 @@ def apply_color_map(grid: Grid, pairs: ColorMap) -> Grid:
     for source, target in pairs:
         lookup[source + 1] = target
     return Grid(lookup[grid.array + 1])
+
+
+def recolor_objects(grid: Grid, objects: Objects, feature: str, table: ColorMap) -> Grid:
+    """Recolour each object by a table from one of its features to a colour."""
+    colors = dict(table)
+    array = grid.array.copy()
+    for obj, value in zip(objects, object_features(objects, feature), strict=True):
+        if value not in colors:
+            raise ValueError(f"no colour for {feature} {value}")
+        if colors[value] != TRANSPARENT:
+            _paint(array, obj, colors[value])
+    return Grid(array)
+
+
+def _paint(array: np.ndarray, obj: Object, color: int) -> None:
+    rows, cols = np.nonzero(obj.mask)
+    array[rows + obj.row, cols + obj.col] = color

@@ -6,7 +6,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from abduce.programs.dsl.grid import Color, Grid
+from .grid import Color, Grid
 
 __all__ = [
     "overlay",
@@ -18,8 +18,6 @@ __all__ = [
     "common_cells",
     "mark_differences",
     "paint_where",
-    "keep_color",
-    "mask_nonbackground",
     "invert_mask",
     "halves_overlay",
     "halves_overlay_reversed",
@@ -124,16 +122,6 @@ def paint_where(grid: Grid, other: Grid, where: Color, color: Color) -> Grid:
     """Paint the second colour onto the grid wherever the other grid has the first colour."""
     _check_shapes(grid, other)
     return Grid(np.where(other.array == where, np.int8(color), grid.array))
-
-
-def keep_color(grid: Grid, color: Color) -> Grid:
-    """Keep only the cells of the given colour, background elsewhere."""
-    return Grid(np.where(grid.array == color, grid.array, 0))
-
-
-def mask_nonbackground(grid: Grid, color: Color) -> Grid:
-    """Paint every non-background cell with the given colour."""
-    return _paint(grid.array != 0, color)
 
 
 def invert_mask(grid: Grid, color: Color) -> Grid:

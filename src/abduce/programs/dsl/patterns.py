@@ -8,7 +8,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from abduce.programs.dsl.grid import Color, Grid, Integer
+from .grid import Color, Grid, Integer
 
 __all__ = [
     "is_symmetric_lr",

@@ -7,7 +7,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from abduce.programs.dsl.grid import Color, Grid, Grids, Integer
+from .grid import Color, Grid, Grids, Integer
 
 __all__ = [
     "split_by_lines",

@@ -16,14 +16,14 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from abduce.programs import dsl
-from abduce.programs.dsl import Color, Grid, Integer
+from abduce.programs.dsl import Color, Grid, Integer, Objects
 from abduce.programs.search.enumerate import Enumerator, Node, OutOfBudget
 from abduce.programs.search.expr import Expr, describe, literal, to_python
-from abduce.programs.search.learn import learn_color_map
+from abduce.programs.search.learn import learn_color_map, learn_object_colors
 from abduce.programs.search.vocabulary import Primitive, primitives, searchable
 from abduce.tasks import Task
 
-MAX_LEVELS = 3
+MAX_COST = 8  # e.g. three primitives and two literal arguments
 
 
 @dataclass
@@ -42,7 +42,7 @@ class SearchResult:
 
     candidates: list[Candidate] = field(default_factory=list)
     evaluations: int = 0
-    levels: int = 0
+    levels: int = 0  # cost levels completed or started
     seconds: float = 0.0
     stopped: str = ""
 
@@ -68,12 +68,16 @@ def search(task: Task, *, seconds: float = 10.0, max_evaluations: int = 2_000_00
     )
     result = SearchResult()
     candidates: dict[tuple, Candidate] = {}
-    _check(enumerator.frontier[0], wanted, candidates)
+    start = enumerator.start
+    _check(start, wanted, candidates)
     try:
-        while not candidates and result.levels < MAX_LEVELS:
+        while not candidates and result.levels < MAX_COST:
             result.levels += 1
-            for node in enumerator.level():
-                _check(node, wanted, candidates)
+            for kind, node in enumerator.level():
+                if kind is Grid:
+                    _check(node, wanted, candidates)
+                elif kind == Objects:
+                    _check_objects(start, node, wanted, candidates)
         result.stopped = "found" if candidates else "searched every level"
     except OutOfBudget:
         result.stopped = "budget spent"
@@ -81,7 +85,7 @@ def search(task: Task, *, seconds: float = 10.0, max_evaluations: int = 2_000_00
     for candidate in candidates.values():
         candidate.source = to_python(candidate.expr)
         candidate.description = describe(candidate.expr, phrases)
-    result.candidates = sorted(candidates.values(), key=lambda c: c.expr.size)
+    result.candidates = sorted(candidates.values(), key=lambda c: _cost(c.expr))
     result.evaluations = enumerator.evaluations
     result.seconds = round(time.monotonic() - started, 3)
     return result
@@ -100,9 +104,35 @@ def _check(node: Node, wanted: tuple[Grid, ...], candidates: dict[tuple, Candida
         _record(Expr("apply_color_map", (node.expr, literal(table))), mapped, candidates)
 
 
+def _check_objects(
+    start: Node, node: Node, wanted: tuple[Grid, ...], candidates: dict[tuple, Candidate]
+) -> None:
+    """Record the input with `node`'s objects recoloured by a learned feature table."""
+    learned = learn_object_colors(start.values, node.values, wanted)
+    if learned is None:
+        return
+    feature, table = learned
+    canvases, objects = start.values[len(wanted) :], node.values[len(wanted) :]
+    tests = tuple(
+        dsl.recolor_objects(canvas, objs, feature, table)
+        for canvas, objs in zip(canvases, objects, strict=True)
+    )
+    args = (start.expr, node.expr, literal(feature), literal(table))
+    _record(Expr("recolor_objects", args), tests, candidates)
+
+
 def _record(expr: Expr, tests: tuple[Grid, ...], candidates: dict[tuple, Candidate]) -> None:
     if tests not in candidates:  # distinct predictions only; the first is the simplest
         candidates[tests] = Candidate(expr, [grid.to_list() for grid in tests])
+
+
+def _cost(expr: Expr) -> float:
+    """Simplest first: fewer steps, then smaller learned tables (each entry fits the examples
+    a little more closely)."""
+    entries = sum(
+        len(arg.literal) for arg in expr.args if arg.is_literal and isinstance(arg.literal, tuple)
+    )
+    return expr.cost + 0.25 * entries
 
 
 def _literals(task: Task) -> dict[object, list[object]]:

@@ -1,8 +1,10 @@
-"""Bottom-up, typed enumeration of DSL compositions with observational equivalence.
+"""Bottom-up, typed, cost-ordered enumeration of DSL compositions with observational
+equivalence.
 
-Every value is a vector: one result per task input (train inputs, then test inputs). A new
-value is kept only if no cheaper expression already produced exactly the same vector, so
-equivalent programs are explored once.
+Every value is a vector: one result per task input (train inputs, then test inputs). Level c
+builds every well-typed expression of cost c (2 per primitive applied, 1 per literal argument)
+from the values of cheaper levels; a new value is kept only if no cheaper expression already
+produced exactly the same vector, so equivalent programs are explored once.
 """
 
 from __future__ import annotations
@@ -12,12 +14,9 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from abduce.programs.dsl import Grid, Grids, Object, Objects
-from abduce.programs.search.expr import INPUT, Expr, literal
+from abduce.programs.dsl import Grid
+from abduce.programs.search.expr import APPLICATION_COST, INPUT, LITERAL_COST, Expr, literal
 from abduce.programs.search.vocabulary import Primitive
-
-STRUCTURED = (Grid, Objects, Object, Grids)
-MAX_HELPER_SIZE = 1  # later structured arguments come from expressions this small
 
 
 @dataclass(frozen=True)
@@ -33,7 +32,7 @@ class OutOfBudget(Exception):
 
 
 class Enumerator:
-    """Grows typed pools of distinct values, one level (one more primitive) at a time."""
+    """Grows typed pools of distinct values, one cost level at a time."""
 
     def __init__(
         self,
@@ -49,40 +48,38 @@ class Enumerator:
         self.max_evaluations = max_evaluations
         self.deadline = deadline
         self.evaluations = 0
-        self.pools: dict[object, dict[tuple, Node]] = {}
-        self.literals = {
-            kind: [Node(literal(value), (value,) * self.count) for value in values]
-            for kind, values in literals.items()
-        }
-        self.frontier = [self._keep(Grid, Node(Expr(INPUT), tuple(inputs)))]
+        self.cost = 0
+        self.seen: dict[object, set[tuple]] = {}
+        self.by_cost: dict[object, list[list[Node]]] = {}  # type -> nodes by cost
+        self.start = Node(Expr(INPUT), tuple(inputs))
+        self._keep(Grid, self.start, 0)
+        for kind, values in literals.items():
+            for value in values:
+                self._keep(kind, Node(literal(value), (value,) * self.count), LITERAL_COST)
 
-    def level(self) -> Iterator[Node]:
-        """Apply every primitive with at least one argument from the last level; yield the
-        new grids as they appear. Raises OutOfBudget when the budget runs out."""
-        frontier = {id(node) for node in self.frontier if node}
-        new: list[Node] = []
+    def pool(self, kind: object) -> list[Node]:
+        """Every distinct value of a type found so far, cheapest expressions first."""
+        return [node for nodes in self.by_cost.get(kind, []) for node in nodes]
+
+    def level(self) -> Iterator[tuple[object, Node]]:
+        """Build every expression that costs one more than the last level's; yield each new
+        value with its type as it appears. Raises OutOfBudget when the budget runs out."""
+        self.cost += 1
         for primitive in self.vocabulary:
-            for args in self._arguments(primitive, frontier):
+            for args in self._arguments(primitive.params, self.cost - APPLICATION_COST):
                 node = self._apply(primitive, args)
-                if node is None:
-                    continue
-                kept = self._keep(primitive.returns, node)
-                if kept is not None:
-                    new.append(kept)
-                    if primitive.returns is Grid:
-                        yield kept
-        self.frontier = new
+                if node is not None and self._keep(primitive.returns, node, self.cost):
+                    yield primitive.returns, node
 
-    def _arguments(self, primitive: Primitive, frontier: set[int]) -> Iterator[tuple[Node, ...]]:
-        choices = []
-        for position, kind in enumerate(primitive.params):
-            pool = list(self.pools.get(kind, {}).values())
-            if position > 0 and kind in STRUCTURED:
-                pool = [node for node in pool if node.expr.size <= MAX_HELPER_SIZE]
-            choices.append(pool + self.literals.get(kind, []))
-        for args in itertools.product(*choices):
-            if any(id(arg) in frontier for arg in args):
-                yield args
+    def _arguments(self, params: tuple[object, ...], total: int) -> Iterator[tuple[Node, ...]]:
+        """Argument tuples whose costs add up to `total`."""
+        if total < 0:
+            return
+        costs = [len(self.by_cost.get(kind, [])) for kind in params]
+        for split in itertools.product(*(range(min(n, total + 1)) for n in costs)):
+            if sum(split) == total:
+                pools = [self.by_cost[kind][c] for kind, c in zip(params, split, strict=True)]
+                yield from itertools.product(*pools)
 
     def _apply(self, primitive: Primitive, args: tuple[Node, ...]) -> Node | None:
         self.evaluations += 1
@@ -99,12 +96,15 @@ class Enumerator:
             return None
         return Node(Expr(primitive.name, tuple(arg.expr for arg in args)), values)
 
-    def _keep(self, kind: object, node: Node) -> Node | None:
-        pool = self.pools.setdefault(kind, {})
-        if node.values in pool:
-            return None
-        pool[node.values] = node
-        return node
+    def _keep(self, kind: object, node: Node, cost: int) -> bool:
+        seen = self.seen.setdefault(kind, set())
+        if node.values in seen:
+            return False
+        seen.add(node.values)
+        levels = self.by_cost.setdefault(kind, [])
+        levels.extend([] for _ in range(cost + 1 - len(levels)))
+        levels[cost].append(node)
+        return True
 
 
 def _valid(value: object) -> bool:

@@ -7,6 +7,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 INPUT = "grid"
+APPLICATION_COST = 2
+LITERAL_COST = 1
 
 
 @dataclass(frozen=True)
@@ -33,10 +35,19 @@ class Expr:
 
     @property
     def size(self) -> int:
-        """Number of primitive applications: the program's cost."""
+        """Number of primitive applications."""
         if self.op in (INPUT, "literal"):
             return 0
         return 1 + sum(arg.size for arg in self.args)
+
+    @property
+    def cost(self) -> int:
+        """What the search pays for the expression: 2 per application, 1 per literal."""
+        if self.op == INPUT:
+            return 0
+        if self.is_literal:
+            return LITERAL_COST
+        return APPLICATION_COST + sum(arg.cost for arg in self.args)
 
 
 def literal(value: object) -> Expr:

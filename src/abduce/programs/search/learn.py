@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from abduce.programs.dsl import Grid
-from abduce.programs.dsl.maps import ColorMap
+from abduce.programs.dsl import TRANSPARENT, Grid, Objects
+from abduce.programs.dsl.maps import FEATURES, ColorMap, object_features
 
 
 def learn_color_map(got: tuple[Grid, ...], wanted: tuple[Grid, ...]) -> ColorMap | None:
@@ -26,3 +26,40 @@ def learn_color_map(got: tuple[Grid, ...], wanted: tuple[Grid, ...]) -> ColorMap
         return None
     table = tuple((int(s), int(t)) for s, t in zip(sources, pairs % 16, strict=True) if s != t)
     return table or None
+
+
+def learn_object_colors(
+    canvases: tuple[Grid, ...], objects: tuple[Objects, ...], wanted: tuple[Grid, ...]
+) -> tuple[str, ColorMap] | None:
+    """A feature and a table from its values to colours that, painted over the train
+    canvases, give the wanted grids; unchanged objects map to TRANSPARENT ("keep")."""
+    train = len(wanted)
+    actions = []  # per train object: the colour it becomes, or TRANSPARENT if unchanged
+    for canvas, objs, target in zip(canvases, objects, wanted, strict=False):
+        if canvas.shape != target.shape:
+            return None
+        covered = np.zeros(canvas.shape, dtype=bool)
+        for obj in objs:
+            rows, cols = np.nonzero(obj.mask)
+            rows, cols = rows + obj.row, cols + obj.col
+            covered[rows, cols] = True
+            after, before = target.array[rows, cols], canvas.array[rows, cols]
+            if (after == before).all():
+                actions.append(int(TRANSPARENT))
+            elif (after == after[0]).all():
+                actions.append(int(after[0]))
+            else:
+                return None
+        if (canvas.array[~covered] != target.array[~covered]).any():
+            return None
+    if all(action == TRANSPARENT for action in actions):
+        return None
+    for feature in FEATURES:
+        values = [v for objs in objects[:train] for v in object_features(objs, feature)]
+        table: dict[int, int] = {}
+        if any(table.setdefault(v, a) != a for v, a in zip(values, actions, strict=True)):
+            continue
+        tests = {v for objs in objects[train:] for v in object_features(objs, feature)}
+        if tests <= table.keys():
+            return feature, tuple(sorted(table.items()))
+    return None

@@ -13,7 +13,9 @@ from abduce.programs.dsl import Color, Grid, Grids, Integer, Object, Objects
 
 # The value types the search builds; each primitive's parameters must all be among them.
 SEARCHED = (Grid, Objects, Object, Grids, Color, Integer, bool)
-MAX_NUMBERS = 1  # primitives with more Integer parameters would multiply the search
+MAX_NUMBERS = 2  # primitives with more Integer parameters would multiply the search
+# Pure colour substitutions: the learned colour table at the end of a program covers them.
+SUBSUMED = frozenset({"recolor", "swap_colors", "invert_colors", "rank_colors"})
 
 
 @dataclass(frozen=True)
@@ -44,7 +46,8 @@ def primitives(module: ModuleType = dsl) -> dict[str, Primitive]:
 
 def searchable(found: dict[str, Primitive]) -> list[Primitive]:
     """The primitives the enumeration may apply: searched types in and out, few numbers,
-    a structured first argument (a grid, objects, ...), and no truth values out."""
+    a structured first argument (a grid, objects, ...), no truth values out, and none that
+    a learned final step already covers."""
     chosen = []
     for primitive in found.values():
         params = primitive.params
@@ -55,6 +58,8 @@ def searchable(found: dict[str, Primitive]) -> list[Primitive]:
         if not all(p in SEARCHED for p in params):
             continue
         if sum(p is Integer for p in params) > MAX_NUMBERS:
+            continue
+        if primitive.name in SUBSUMED:
             continue
         chosen.append(primitive)
     return chosen
