@@ -6,7 +6,9 @@ import pytest
 
 from abduce.programs import Sandbox, dsl
 from abduce.programs.search import search
-from abduce.programs.search.enumerate import Enumerator
+from abduce.programs.search.augment import variants
+from abduce.programs.search.enumeration import Enumerator
+from abduce.programs.search.expr import INPUT, Expr, evaluate
 from abduce.programs.search.vocabulary import primitives, searchable
 from abduce.tasks import Task
 
@@ -72,10 +74,18 @@ def test_candidates_are_distinct_predictions_simplest_first():
 
 def test_a_tiny_budget_stops_the_search():
     noise = task(([[1, 2], [3, 4]], [[9, 9, 9], [8, 7, 1]]), test=[[1, 1], [2, 2]])
-    found = search(noise, seconds=30, max_evaluations=50)
+    found = search(noise, seconds=30, max_evaluations=50, augment=False)
     assert found.stopped == "budget spent"
     assert found.evaluations == 50
     assert found.candidates == []
+
+
+def test_every_variant_maps_back_exactly():
+    functions = {name: getattr(dsl, name) for name in dsl.__all__}
+    grid = dsl.Grid([[1, 2, 0], [3, 4, 5]])
+    for variant in variants(CROP_FLIP):
+        round_trip = variant.map_back(Expr(INPUT))  # the identity on the variant
+        assert evaluate(round_trip, grid, functions) == grid, variant.name
 
 
 def test_observational_equivalence_keeps_each_value_once():

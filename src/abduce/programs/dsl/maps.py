@@ -67,5 +67,13 @@ def recolor_objects(grid: Grid, objects: Objects, feature: str, table: ColorMap)
 
 
 def _paint(array: np.ndarray, obj: Object, color: int) -> None:
+    height, width = obj.patch.shape
+    if (
+        obj.row < 0
+        or obj.col < 0
+        or obj.row + height > array.shape[0]
+        or (obj.col + width > array.shape[1])
+    ):
+        raise ValueError("the object lies outside the grid")
     rows, cols = np.nonzero(obj.mask)
     array[rows + obj.row, cols + obj.col] = color

@@ -17,13 +17,15 @@ from functools import cache
 
 from abduce.programs import dsl
 from abduce.programs.dsl import Color, Grid, Integer, Objects
-from abduce.programs.search.enumerate import Enumerator, Node, OutOfBudget
-from abduce.programs.search.expr import Expr, describe, literal, to_python
+from abduce.programs.search.augment import Variant, variants
+from abduce.programs.search.enumeration import Enumerator, Node, OutOfBudget
+from abduce.programs.search.expr import Expr, describe, evaluate, literal, to_python
 from abduce.programs.search.learn import learn_color_map, learn_object_colors
 from abduce.programs.search.vocabulary import Primitive, primitives, searchable
 from abduce.tasks import Task
 
 MAX_COST = 8  # e.g. three primitives and two literal arguments
+AUGMENT_SHARE = 0.5  # of the time, for the task as given; the rest is for its variants
 
 
 @dataclass
@@ -53,77 +55,119 @@ def _primitives() -> tuple[dict[str, Primitive], list[Primitive]]:
     return found, searchable(found)
 
 
-def search(task: Task, *, seconds: float = 10.0, max_evaluations: int = 2_000_000) -> SearchResult:
-    """Enumerate DSL programs level by level until one reproduces every train pair."""
+def search(
+    task: Task, *, seconds: float = 10.0, max_evaluations: int = 2_000_000, augment: bool = True
+) -> SearchResult:
+    """Enumerate DSL programs level by level until one reproduces every train pair; if none
+    does within half the time, share the rest among the task's variants (`augment`)."""
     started = time.monotonic()
-    found, vocabulary = _primitives()
-    inputs = [Grid(example.input) for example in task.train + task.test]
-    wanted = tuple(Grid(example.output) for example in task.train)
-    enumerator = Enumerator(
-        inputs,
-        vocabulary,
-        _literals(task),
-        max_evaluations=max_evaluations,
-        deadline=started + seconds,
-    )
+    deadline = started + seconds
     result = SearchResult()
-    candidates: dict[tuple, Candidate] = {}
-    start = enumerator.start
-    _check(start, wanted, candidates)
-    try:
-        while not candidates and result.levels < MAX_COST:
-            result.levels += 1
-            for kind, node in enumerator.level():
-                if kind is Grid:
-                    _check(node, wanted, candidates)
-                elif kind == Objects:
-                    _check_objects(start, node, wanted, candidates)
-        result.stopped = "found" if candidates else "searched every level"
-    except OutOfBudget:
-        result.stopped = "budget spent"
-    phrases = {name: primitive.phrase for name, primitive in found.items()}
+    own_share = AUGMENT_SHARE if augment else 1.0
+    candidates = _enumerate(task, started + own_share * seconds, max_evaluations, result)
+    others = variants(task) if augment else []
+    for index, variant in enumerate(others):
+        if candidates or time.monotonic() >= deadline:
+            break
+        share = (deadline - time.monotonic()) / (len(others) - index)
+        twin = _transformed(task, variant.forward)
+        found = _enumerate(twin, time.monotonic() + share, max_evaluations, result)
+        candidates = {key: _mapped_back(c, variant) for key, c in found.items()}
+    found_primitives, _ = _primitives()
+    phrases = {name: primitive.phrase for name, primitive in found_primitives.items()}
     for candidate in candidates.values():
         candidate.source = to_python(candidate.expr)
         candidate.description = describe(candidate.expr, phrases)
     result.candidates = sorted(candidates.values(), key=lambda c: _cost(c.expr))
-    result.evaluations = enumerator.evaluations
     result.seconds = round(time.monotonic() - started, 3)
     return result
 
 
-def _check(node: Node, wanted: tuple[Grid, ...], candidates: dict[tuple, Candidate]) -> None:
-    """Record `node` (or `node` plus a learned final step) if it explains every train pair."""
-    train = node.values[: len(wanted)]
-    tests = node.values[len(wanted) :]
-    if train == wanted:
-        _record(node.expr, tests, candidates)
-        return
-    table = learn_color_map(train, wanted)
-    if table is not None:
-        mapped = tuple(dsl.apply_color_map(grid, table) for grid in tests)
-        _record(Expr("apply_color_map", (node.expr, literal(table))), mapped, candidates)
-
-
-def _check_objects(
-    start: Node, node: Node, wanted: tuple[Grid, ...], candidates: dict[tuple, Candidate]
-) -> None:
-    """Record the input with `node`'s objects recoloured by a learned feature table."""
-    learned = learn_object_colors(start.values, node.values, wanted)
-    if learned is None:
-        return
-    feature, table = learned
-    canvases, objects = start.values[len(wanted) :], node.values[len(wanted) :]
-    tests = tuple(
-        dsl.recolor_objects(canvas, objs, feature, table)
-        for canvas, objs in zip(canvases, objects, strict=True)
+def _enumerate(
+    task: Task, deadline: float, max_evaluations: int, result: SearchResult
+) -> dict[tuple, Candidate]:
+    """Candidates for `task`, from the cheapest cost level that has any; adds to `result`'s
+    counts and sets its stopping reason. Values are compared on the train inputs only; the
+    test inputs are run for the programs that explain every train pair."""
+    _, vocabulary = _primitives()
+    goal = _Goal(task)
+    enumerator = Enumerator(
+        goal.inputs, vocabulary, _literals(task), max_evaluations=max_evaluations, deadline=deadline
     )
-    args = (start.expr, node.expr, literal(feature), literal(table))
-    _record(Expr("recolor_objects", args), tests, candidates)
+    goal.check(enumerator.start)
+    try:
+        while not goal.candidates and enumerator.cost < MAX_COST:
+            for kind, node in enumerator.level():
+                if kind is Grid:
+                    goal.check(node)
+                elif kind == Objects:
+                    goal.check_objects(enumerator.start, node)
+        result.stopped = "found" if goal.candidates else "searched every level"
+    except OutOfBudget:
+        result.stopped = "budget spent"
+    result.evaluations += enumerator.evaluations
+    result.levels = max(result.levels, enumerator.cost)
+    return goal.candidates
 
 
-def _record(expr: Expr, tests: tuple[Grid, ...], candidates: dict[tuple, Candidate]) -> None:
-    if tests not in candidates:  # distinct predictions only; the first is the simplest
-        candidates[tests] = Candidate(expr, [grid.to_list() for grid in tests])
+class _Goal:
+    """The train outputs to reproduce; collects the programs that do, with their answers."""
+
+    def __init__(self, task: Task) -> None:
+        self.inputs = [Grid(example.input) for example in task.train]
+        self.tests = [Grid(example.input) for example in task.test]
+        self.wanted = tuple(Grid(example.output) for example in task.train)
+        self.functions = {name: p.function for name, p in _primitives()[0].items()}
+        self.candidates: dict[tuple, Candidate] = {}
+
+    def check(self, node: Node) -> None:
+        """Record `node` (or `node` and a learned colour table) if it explains every pair."""
+        if node.values == self.wanted:
+            self._record(node.expr)
+            return
+        table = learn_color_map(node.values, self.wanted)
+        if table is not None:
+            self._record(Expr("apply_color_map", (node.expr, literal(table))))
+
+    def check_objects(self, start: Node, node: Node) -> None:
+        """Record the input with `node`'s objects recoloured by a learned feature table."""
+        learned = learn_object_colors(start.values, node.values, self.wanted)
+        if learned is not None:
+            feature, table = learned
+            args = (start.expr, node.expr, literal(feature), literal(table))
+            self._record(Expr("recolor_objects", args))
+
+    def _record(self, expr: Expr) -> None:
+        """Keep `expr` if it runs on every test input and predicts something new (distinct
+        predictions only; the first found is the cheapest)."""
+        try:
+            answers = tuple(evaluate(expr, grid, self.functions) for grid in self.tests)
+        except Exception:  # the program does not apply to a test input
+            return
+        if all(isinstance(a, Grid) for a in answers) and answers not in self.candidates:
+            self.candidates[answers] = Candidate(expr, [grid.to_list() for grid in answers])
+
+
+def _transformed(task: Task, forward: Expr) -> Task:
+    """The task with `forward` applied to every grid."""
+    functions = {name: primitive.function for name, primitive in _primitives()[0].items()}
+
+    def apply(grid: list[list[int]] | None) -> list[list[int]] | None:
+        return None if grid is None else evaluate(forward, Grid(grid), functions).to_list()
+
+    def examples(items: list) -> list[dict]:
+        return [{"input": apply(e.input), "output": apply(e.output)} for e in items]
+
+    return Task(id=task.id, train=examples(task.train), test=examples(task.test))
+
+
+def _mapped_back(candidate: Candidate, variant: Variant) -> Candidate:
+    functions = {name: primitive.function for name, primitive in _primitives()[0].items()}
+    outputs = [
+        evaluate(variant.backward, Grid(grid), functions).to_list()
+        for grid in candidate.test_outputs
+    ]
+    return Candidate(variant.map_back(candidate.expr), outputs)
 
 
 def _cost(expr: Expr) -> float:

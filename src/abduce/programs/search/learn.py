@@ -33,13 +33,16 @@ def learn_object_colors(
 ) -> tuple[str, ColorMap] | None:
     """A feature and a table from its values to colours that, painted over the train
     canvases, give the wanted grids; unchanged objects map to TRANSPARENT ("keep")."""
-    train = len(wanted)
-    actions = []  # per train object: the colour it becomes, or TRANSPARENT if unchanged
-    for canvas, objs, target in zip(canvases, objects, wanted, strict=False):
+    actions = []  # per object: the colour it becomes, or TRANSPARENT if unchanged
+    for canvas, objs, target in zip(canvases, objects, wanted, strict=True):
         if canvas.shape != target.shape:
             return None
         covered = np.zeros(canvas.shape, dtype=bool)
         for obj in objs:
+            if obj.row + obj.patch.height > canvas.height or (
+                obj.col + obj.patch.width > canvas.width
+            ):
+                return None  # objects of another grid
             rows, cols = np.nonzero(obj.mask)
             rows, cols = rows + obj.row, cols + obj.col
             covered[rows, cols] = True
@@ -55,11 +58,8 @@ def learn_object_colors(
     if all(action == TRANSPARENT for action in actions):
         return None
     for feature in FEATURES:
-        values = [v for objs in objects[:train] for v in object_features(objs, feature)]
+        values = [v for objs in objects for v in object_features(objs, feature)]
         table: dict[int, int] = {}
-        if any(table.setdefault(v, a) != a for v, a in zip(values, actions, strict=True)):
-            continue
-        tests = {v for objs in objects[train:] for v in object_features(objs, feature)}
-        if tests <= table.keys():
+        if all(table.setdefault(v, a) == a for v, a in zip(values, actions, strict=True)):
             return feature, tuple(sorted(table.items()))
     return None

@@ -83,9 +83,7 @@ class Enumerator:
 
     def _apply(self, primitive: Primitive, args: tuple[Node, ...]) -> Node | None:
         self.evaluations += 1
-        if self.evaluations >= self.max_evaluations or (
-            self.evaluations % 256 == 0 and time.monotonic() > self.deadline
-        ):
+        if self.evaluations >= self.max_evaluations or time.monotonic() > self.deadline:
             raise OutOfBudget
         function = primitive.function
         try:
