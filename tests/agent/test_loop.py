@@ -109,3 +109,36 @@ def test_model_failure_ends_the_task_with_a_reason(scripted):
     solution = Solver(Broken(responses=[]), use_cache=False, planner="llm").solve(FLIP)
     assert solution.stopped == "error: ConnectionError: server went away"
     assert solution.attempts == [[[[7, 8, 9]]]]
+
+
+USES_DSL = (
+    "from dsl import *\n\ndef transform(grid):\n    return flip_left_right(Grid(grid)).to_list()"
+)
+
+
+def test_llm_programs_may_call_the_dsl_whose_reference_the_model_sees(scripted):
+    model = scripted("Hypothesis 1: mirror each row", fence(USES_DSL))
+    solution = solver(model).solve(FLIP)
+    assert solution.correct is True
+    system = model.prompts[0][0].content
+    assert "flip_left_right(grid: Grid) -> Grid: Flip the grid left to right." in system
+
+
+def test_search_planner_answers_without_calling_the_model(scripted):
+    model = scripted()  # any call would fail: no scripted replies
+    solution = Solver(model, use_cache=False, planner="both").solve(FLIP)
+    assert solution.correct is True
+    assert solution.llm_calls == 0
+    assert solution.hypothesis == "flip the grid left to right"
+    assert "flip_left_right(Grid(grid))" in solution.program
+    assert solution.model.startswith("dsl-search+")
+
+
+def test_search_only_never_builds_a_model(monkeypatch):
+    def no_model(*args, **kwargs):
+        raise AssertionError("a model was built")
+
+    monkeypatch.setattr("abduce.agent.loop.make_llm", no_model)
+    solution = Solver(planner="search").solve(FLIP)
+    assert solution.correct is True
+    assert solution.model == "dsl-search"

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import hashlib
+import inspect
 from functools import cache
 from importlib.resources import files
 from string import Template
 
 from langchain_core.messages import BaseMessage, HumanMessage, SystemMessage
 
+from abduce.programs import dsl
 from abduce.tasks import Domain, Task
 
 PROMPTS = files("abduce.agent").joinpath("prompts")
@@ -24,10 +26,31 @@ def render(name: str, **values: object) -> str:
     return _template(name).substitute(values).strip()
 
 
+@cache
+def dsl_reference() -> str:
+    """Every DSL function as `name(params) -> result: docstring`, grouped by module.
+
+    >>> dsl_reference().splitlines()[1]
+    'rotate_90(grid: Grid) -> Grid: Rotate the grid a quarter turn clockwise.'
+    """
+    lines = []
+    for module in dsl.MODULES:
+        functions = [getattr(module, name) for name in module.__all__]
+        functions = [f for f in functions if inspect.isfunction(f)]
+        if functions:
+            lines.append(f"# {module.__name__.rsplit('.', 1)[1]}")
+        for function in functions:
+            signature = str(inspect.signature(function)).replace("'", "")
+            doc = inspect.getdoc(function).splitlines()[0]
+            lines.append(f"{function.__name__}{signature}: {doc}")
+    return "\n".join(lines)
+
+
 def task_messages(domain: Domain, task: Task) -> list[BaseMessage]:
-    """The shared prefix of every call for a task, so a local model reuses its KV cache."""
+    """The shared prefix of every call for a task, so a local model reuses its KV cache
+    (the long DSL reference in the system message is evaluated once per process)."""
     return [
-        SystemMessage(render("system")),
+        SystemMessage(render("system", dsl=dsl_reference())),
         HumanMessage(render("task", task=domain.describe_task(task))),
     ]
 
