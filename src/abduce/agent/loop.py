@@ -91,11 +91,16 @@ class Solver:
                     feedback = describe_failures(task, verdict, self.domain)
                     source = self.synthesizer.revise(task, text, source, feedback)
                     verdict = run.verify(source, hypothesis, verdict.program_id)
-                if run.passing >= self.budget.enough_passing:
-                    return "solved train examples"
                 if not verdict.passed:
                     run.failed.append(text)
+                elif proposal.program is None and self._enough(run):
+                    return "solved train examples"  # no more model calls needed
+            if self._enough(run):
+                return "solved train examples"
         return "budget spent"
+
+    def _enough(self, run: _Run) -> bool:
+        return run.passing >= self.budget.enough_passing
 
     def _exhausted(self, run: _Run) -> bool:
         if self.chat:

@@ -25,7 +25,6 @@ from abduce.programs.search.vocabulary import Primitive, primitives, searchable
 from abduce.tasks import Task
 
 MAX_COST = 8  # e.g. three primitives and two literal arguments
-AUGMENT_SHARE = 0.5  # of the time, for the task as given; the rest is for its variants
 
 
 @dataclass
@@ -58,13 +57,14 @@ def _primitives() -> tuple[dict[str, Primitive], list[Primitive]]:
 def search(
     task: Task, *, seconds: float = 10.0, max_evaluations: int = 2_000_000, augment: bool = True
 ) -> SearchResult:
-    """Enumerate DSL programs level by level until one reproduces every train pair; if none
-    does within half the time, share the rest among the task's variants (`augment`)."""
+    """Enumerate DSL programs level by level until one reproduces every train pair. If every
+    level is searched in vain before the time is up, the rest of the time is shared among the
+    task's variants (`augment`): giving them a fixed share instead solved fewer ARC-AGI-1
+    training tasks (see benchmarks/RESULTS.md)."""
     started = time.monotonic()
     deadline = started + seconds
     result = SearchResult()
-    own_share = AUGMENT_SHARE if augment else 1.0
-    candidates = _enumerate(task, started + own_share * seconds, max_evaluations, result)
+    candidates = _enumerate(task, deadline, max_evaluations, result)
     others = variants(task) if augment else []
     for index, variant in enumerate(others):
         if candidates or time.monotonic() >= deadline:

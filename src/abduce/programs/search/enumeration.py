@@ -66,10 +66,14 @@ class Enumerator:
         value with its type as it appears. Raises OutOfBudget when the budget runs out."""
         self.cost += 1
         for primitive in self.vocabulary:
+            seen = self.seen.setdefault(primitive.returns, set())
             for args in self._arguments(primitive.params, self.cost - APPLICATION_COST):
-                node = self._apply(primitive, args)
-                if node is not None and self._keep(primitive.returns, node, self.cost):
-                    yield primitive.returns, node
+                values = self._apply(primitive, args)
+                if values is None or values in seen:
+                    continue
+                node = Node(Expr(primitive.name, tuple(arg.expr for arg in args)), values)
+                self._keep(primitive.returns, node, self.cost)
+                yield primitive.returns, node
 
     def _arguments(self, params: tuple[object, ...], total: int) -> Iterator[tuple[Node, ...]]:
         """Argument tuples whose costs add up to `total`."""
@@ -81,18 +85,20 @@ class Enumerator:
                 pools = [self.by_cost[kind][c] for kind, c in zip(params, split, strict=True)]
                 yield from itertools.product(*pools)
 
-    def _apply(self, primitive: Primitive, args: tuple[Node, ...]) -> Node | None:
+    def _apply(self, primitive: Primitive, args: tuple[Node, ...]) -> tuple | None:
+        """The primitive's value on every input, or None where it does not apply."""
         self.evaluations += 1
         if self.evaluations >= self.max_evaluations or time.monotonic() > self.deadline:
             raise OutOfBudget
         function = primitive.function
         try:
-            values = tuple(function(*(arg.values[i] for arg in args)) for i in range(self.count))
+            if len(args) == 1:
+                values = tuple(map(function, args[0].values))
+            else:
+                values = tuple(map(function, *(arg.values for arg in args)))
         except Exception:  # a primitive that does not apply here
             return None
-        if not all(_valid(value) for value in values):
-            return None
-        return Node(Expr(primitive.name, tuple(arg.expr for arg in args)), values)
+        return values if all(map(_valid, values)) else None
 
     def _keep(self, kind: object, node: Node, cost: int) -> bool:
         seen = self.seen.setdefault(kind, set())
