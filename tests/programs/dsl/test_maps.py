@@ -1,6 +1,14 @@
 import pytest
 
-from abduce.programs.dsl import Grid, apply_color_map, components, object_features, recolor_objects
+from abduce.programs.dsl import (
+    Grid,
+    apply_color_map,
+    apply_local_rule,
+    components,
+    neighbourhood_codes,
+    object_features,
+    recolor_objects,
+)
 
 GRID = Grid([[1, 0, 1], [1, 0, 0], [0, 0, 2]])
 
@@ -26,3 +34,20 @@ def test_recolor_objects():
 def test_recolor_objects_refuses_a_value_missing_from_the_table():
     with pytest.raises(ValueError, match="no colour for size 1"):
         recolor_objects(GRID, components(GRID), "size", ((2, 4),))
+
+
+def test_neighbourhood_codes():
+    codes = neighbourhood_codes(Grid([[1, 2]]), diagonal=False)
+    outside = 11
+    # centre, up, down, left, right; colours code as colour + 1
+    expected = [
+        [(((2 * 12 + outside) * 12 + outside) * 12 + outside) * 12 + 3],
+        [(((3 * 12 + outside) * 12 + outside) * 12 + 2) * 12 + outside],
+    ]
+    assert codes.ravel().tolist() == [row[0] for row in expected]
+
+
+def test_apply_local_rule():
+    grid = Grid([[1, 2]])
+    code_of_1 = int(neighbourhood_codes(grid, diagonal=False)[0, 0])
+    assert apply_local_rule(grid, ((code_of_1, 5),), False) == Grid([[5, 2]])

@@ -12,7 +12,15 @@ from .objects import hole_count, is_rectangle, object_color, object_size
 
 ColorMap = tuple[tuple[int, int], ...]  # (from, to) pairs; to = TRANSPARENT keeps the object
 
-__all__ = ["FEATURES", "ColorMap", "apply_color_map", "object_features", "recolor_objects"]
+__all__ = [
+    "FEATURES",
+    "ColorMap",
+    "apply_color_map",
+    "apply_local_rule",
+    "neighbourhood_codes",
+    "object_features",
+    "recolor_objects",
+]
 
 
 def _ranks(values: list[int], descending: bool) -> list[int]:
@@ -77,3 +85,29 @@ def _paint(array: np.ndarray, obj: Object, color: int) -> None:
         raise ValueError("the object lies outside the grid")
     rows, cols = np.nonzero(obj.mask)
     array[rows + obj.row, cols + obj.col] = color
+
+
+def neighbourhood_codes(grid: Grid, diagonal: bool) -> np.ndarray:
+    """One integer per cell that encodes its colour and its 4 (or 8) neighbours' colours."""
+    padded = np.pad(grid.array.astype(np.int64) + 1, 1, constant_values=OUTSIDE)
+    height, width = grid.shape
+    offsets = _DIAGONAL if diagonal else _SIDES
+    codes = np.zeros(grid.shape, dtype=np.int64)
+    for dr, dc in offsets:
+        codes = codes * 12 + padded[1 + dr : 1 + dr + height, 1 + dc : 1 + dc + width]
+    return codes
+
+
+def apply_local_rule(grid: Grid, table: ColorMap, diagonal: bool) -> Grid:
+    """Recolour each cell by a table from its neighbourhood to a colour; other cells stay."""
+    lookup = dict(table)
+    codes = neighbourhood_codes(grid, diagonal)
+    array = grid.array.copy()
+    for (row, col), code in np.ndenumerate(codes):
+        array[row, col] = lookup.get(int(code), array[row, col])
+    return Grid(array)
+
+
+OUTSIDE = 11  # the code of a neighbour beyond the edge; cells code as colour + 1
+_SIDES = ((0, 0), (-1, 0), (1, 0), (0, -1), (0, 1))
+_DIAGONAL = (*_SIDES, (-1, -1), (-1, 1), (1, -1), (1, 1))

@@ -19,12 +19,19 @@ from abduce.programs import dsl
 from abduce.programs.dsl import Color, Grid, Integer, Objects
 from abduce.programs.search.augment import Variant, variants
 from abduce.programs.search.enumeration import Enumerator, Node, OutOfBudget
-from abduce.programs.search.expr import Expr, describe, evaluate, literal, to_python
-from abduce.programs.search.learn import learn_color_map, learn_object_colors
+from abduce.programs.search.expr import INPUT, Expr, describe, evaluate, literal, to_python
+from abduce.programs.search.learn import (
+    learn_color_map,
+    learn_local_rule,
+    learn_object_colors,
+    learn_overlay,
+    unseen_neighbourhoods,
+)
 from abduce.programs.search.vocabulary import Primitive, primitives, searchable
 from abduce.tasks import Task
 
 MAX_COST = 8  # e.g. three primitives and two literal arguments
+LOCAL_RULE_MAX_COST = 2  # neighbourhood tables are learned on the input and one step from it
 
 
 @dataclass
@@ -94,14 +101,14 @@ def _enumerate(
     enumerator = Enumerator(
         goal.inputs, vocabulary, _literals(task), max_evaluations=max_evaluations, deadline=deadline
     )
-    goal.check(enumerator.start)
+    goal.check(goal.start)
     try:
         while not goal.candidates and enumerator.cost < MAX_COST:
             for kind, node in enumerator.level():
                 if kind is Grid:
                     goal.check(node)
                 elif kind == Objects:
-                    goal.check_objects(enumerator.start, node)
+                    goal.check_objects(node)
         result.stopped = "found" if goal.candidates else "searched every level"
     except OutOfBudget:
         result.stopped = "budget spent"
@@ -115,6 +122,7 @@ class _Goal:
 
     def __init__(self, task: Task) -> None:
         self.inputs = [Grid(example.input) for example in task.train]
+        self.start = Node(Expr(INPUT), tuple(self.inputs))
         self.tests = [Grid(example.input) for example in task.test]
         self.wanted = tuple(Grid(example.output) for example in task.train)
         self.functions = {name: p.function for name, p in _primitives()[0].items()}
@@ -128,13 +136,37 @@ class _Goal:
         table = learn_color_map(node.values, self.wanted)
         if table is not None:
             self._record(Expr("apply_color_map", (node.expr, literal(table))))
+        elif node.expr.cost <= LOCAL_RULE_MAX_COST:
+            self._check_local_rules(node)
+        if node.expr.op != INPUT:
+            self._check_overlay(node)
 
-    def check_objects(self, start: Node, node: Node) -> None:
+    def _check_overlay(self, node: Node) -> None:
+        """Record `node`'s cells, recoloured by a learned table, painted over the input."""
+        table = learn_overlay(node.values, self.start.values, self.wanted)
+        if table is not None:
+            top = Expr("apply_color_map", (node.expr, literal(table))) if table else node.expr
+            self._record(Expr("overlay", (top, self.start.expr)))
+
+    def _check_local_rules(self, node: Node) -> None:
+        """Record `node` and a learned neighbourhood table, if the test inputs hold no
+        neighbourhood the train inputs lacked."""
+        for diagonal in (False, True):
+            table = learn_local_rule(node.values, self.wanted, diagonal)
+            if table is None:
+                continue
+            tests = tuple(evaluate(node.expr, grid, self.functions) for grid in self.tests)
+            if not unseen_neighbourhoods(tests, node.values, diagonal):
+                args = (node.expr, literal(table), literal(diagonal))
+                self._record(Expr("apply_local_rule", args))
+                return
+
+    def check_objects(self, node: Node) -> None:
         """Record the input with `node`'s objects recoloured by a learned feature table."""
-        learned = learn_object_colors(start.values, node.values, self.wanted)
+        learned = learn_object_colors(self.start.values, node.values, self.wanted)
         if learned is not None:
             feature, table = learned
-            args = (start.expr, node.expr, literal(feature), literal(table))
+            args = (self.start.expr, node.expr, literal(feature), literal(table))
             self._record(Expr("recolor_objects", args))
 
     def _record(self, expr: Expr) -> None:

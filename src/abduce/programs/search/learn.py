@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from abduce.programs.dsl import TRANSPARENT, Grid, Objects
-from abduce.programs.dsl.maps import FEATURES, ColorMap, object_features
+from abduce.programs.dsl.maps import FEATURES, ColorMap, neighbourhood_codes, object_features
 
 
 def learn_color_map(got: tuple[Grid, ...], wanted: tuple[Grid, ...]) -> ColorMap | None:
@@ -63,3 +63,53 @@ def learn_object_colors(
         if all(table.setdefault(v, a) == a for v, a in zip(values, actions, strict=True)):
             return feature, tuple(sorted(table.items()))
     return None
+
+
+def learn_local_rule(
+    got: tuple[Grid, ...], wanted: tuple[Grid, ...], diagonal: bool
+) -> ColorMap | None:
+    """A table from cell neighbourhoods to colours that turns every `got` grid into its
+    `wanted` grid, listing only the neighbourhoods whose cell changes colour."""
+    if any(g.shape != w.shape for g, w in zip(got, wanted, strict=True)):
+        return None
+    codes = np.concatenate([neighbourhood_codes(g, diagonal).ravel() for g in got])
+    target = np.concatenate([w.array.ravel() for w in wanted]).astype(np.int64)
+    pairs = np.unique(codes * 16 + target)
+    keys = pairs // 16
+    if len(np.unique(keys)) != len(keys):
+        return None  # one neighbourhood, two outcomes
+    centre = keys // 12 ** (8 if diagonal else 4) - 1
+    changed = centre != pairs % 16
+    if not changed.any():
+        return None
+    return tuple((int(k), int(t)) for k, t in zip(keys[changed], pairs[changed] % 16, strict=True))
+
+
+def unseen_neighbourhoods(grids: tuple[Grid, ...], seen: tuple[Grid, ...], diagonal: bool) -> bool:
+    """True if some cell of `grids` has a neighbourhood that no cell of `seen` had."""
+    known = np.concatenate([neighbourhood_codes(g, diagonal).ravel() for g in seen])
+    new = np.concatenate([neighbourhood_codes(g, diagonal).ravel() for g in grids])
+    return not np.isin(new, known).all()
+
+
+def learn_overlay(
+    got: tuple[Grid, ...], canvases: tuple[Grid, ...], wanted: tuple[Grid, ...]
+) -> ColorMap | None:
+    """A colour table such that painting the recoloured non-background cells of each `got`
+    grid over its canvas gives the wanted grid (an identity table is empty)."""
+    sources, targets = [], []
+    for top, canvas, target in zip(got, canvases, wanted, strict=True):
+        if not top.shape == canvas.shape == target.shape:
+            return None
+        painted = top.array != 0
+        if (canvas.array[~painted] != target.array[~painted]).any():
+            return None
+        sources.append(top.array[painted])
+        targets.append(target.array[painted])
+    source = np.concatenate(sources).astype(np.int16)
+    if not len(source):
+        return None
+    pairs = np.unique(source * 16 + np.concatenate(targets))
+    if len(np.unique(pairs // 16)) != len(pairs):
+        return None
+    return tuple((int(p // 16), int(p % 16)) for p in pairs if p // 16 != p % 16)

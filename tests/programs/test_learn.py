@@ -1,0 +1,38 @@
+from abduce.programs.dsl import Grid, apply_color_map, apply_local_rule, overlay
+from abduce.programs.search.learn import (
+    learn_color_map,
+    learn_local_rule,
+    learn_overlay,
+    unseen_neighbourhoods,
+)
+
+
+def test_colour_table_must_be_consistent():
+    assert learn_color_map((Grid([[1, 2]]),), (Grid([[3, 2]]),)) == ((1, 3),)
+    assert learn_color_map((Grid([[1, 1]]),), (Grid([[3, 2]]),)) is None
+
+
+def test_local_rule_recolours_cells_by_their_neighbours():
+    # a background cell between two 1s (left and right) becomes 2
+    got = (Grid([[1, 0, 1, 0, 0]]), Grid([[0, 1, 0, 1, 0]]))
+    wanted = (Grid([[1, 2, 1, 0, 0]]), Grid([[0, 1, 2, 1, 0]]))
+    table = learn_local_rule(got, wanted, diagonal=False)
+    assert table is not None
+    assert all(apply_local_rule(g, table, False) == w for g, w in zip(got, wanted, strict=True))
+    assert not unseen_neighbourhoods((Grid([[1, 0, 1, 0, 0]]),), got, False)
+    assert unseen_neighbourhoods((Grid([[3, 3]]),), got, False)
+
+
+def test_local_rule_refuses_one_neighbourhood_with_two_outcomes():
+    got = (Grid([[0, 0]]), Grid([[0, 0]]))
+    assert learn_local_rule(got, (Grid([[0, 0]]), Grid([[5, 5]])), diagonal=False) is None
+
+
+def test_overlay_paints_recoloured_cells_over_the_canvas():
+    canvas = Grid([[1, 0], [0, 1]])
+    top = Grid([[0, 4], [0, 0]])
+    wanted = Grid([[1, 7], [0, 1]])
+    table = learn_overlay((top,), (canvas,), (wanted,))
+    assert table == ((4, 7),)
+    assert overlay(apply_color_map(top, table), canvas) == wanted
+    assert learn_overlay((top,), (canvas,), (Grid([[2, 7], [0, 1]]),)) is None
