@@ -33,7 +33,7 @@ BY_SIZE = task(
 
 
 def test_finds_a_two_step_program_and_describes_it():
-    found = search(CROP_FLIP, seconds=30)
+    found = search(CROP_FLIP, seconds=60, max_evaluations=20_000)
     best = found.candidates[0]
     assert best.test_outputs == [[[7, 0, 0], [7, 7, 7]]]
     assert best.expr.size == 2
@@ -44,7 +44,7 @@ def test_finds_a_two_step_program_and_describes_it():
 
 
 def test_the_printed_program_runs_in_the_sandbox_and_agrees():
-    best = search(CROP_FLIP, seconds=30).candidates[0]
+    best = search(CROP_FLIP, seconds=60, max_evaluations=20_000).candidates[0]
     inputs = [example.input for example in CROP_FLIP.train + CROP_FLIP.test]
     results = Sandbox(workers=1).run(best.source, inputs)
     assert [r.value for r in results] == [
@@ -60,12 +60,12 @@ def test_learns_a_feature_to_colour_table_for_objects():
 
 
 def test_same_task_same_candidates():
-    first, second = search(CROP_FLIP, seconds=30), search(CROP_FLIP, seconds=30)
+    first, second = search(CROP_FLIP, seconds=60, max_evaluations=20_000), search(CROP_FLIP, seconds=60, max_evaluations=20_000)
     assert [c.source for c in first.candidates] == [c.source for c in second.candidates]
 
 
 def test_candidates_are_distinct_predictions_simplest_first():
-    found = search(CROP_FLIP, seconds=30)
+    found = search(CROP_FLIP, seconds=60, max_evaluations=20_000)
     predictions = [str(c.test_outputs) for c in found.candidates]
     assert len(predictions) == len(set(predictions))
     costs = [c.expr.cost for c in found.candidates]

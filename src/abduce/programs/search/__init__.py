@@ -31,6 +31,8 @@ from abduce.programs.search.vocabulary import Primitive, primitives, searchable
 from abduce.tasks import Task
 
 MAX_COST = 8  # e.g. three primitives and two literal arguments
+ATTEMPTS = 2
+EXTRA_LEVELS = 2  # searched for a second attempt once a first is found
 LOCAL_RULE_MAX_COST = 2  # neighbourhood tables are learned on the input and one step from it
 
 
@@ -103,15 +105,21 @@ def _enumerate(
     )
     goal.check(goal.start)
     try:
-        while not goal.candidates and enumerator.cost < MAX_COST:
+        found_at = None  # the level of the first candidate; a few more may find a second
+        while enumerator.cost < MAX_COST and (
+            found_at is None
+            or (len(goal.candidates) < ATTEMPTS and enumerator.cost < found_at + EXTRA_LEVELS)
+        ):
             for kind, node in enumerator.level():
                 if kind is Grid:
                     goal.check(node)
                 elif kind == Objects:
                     goal.check_objects(node)
+            if goal.candidates and found_at is None:
+                found_at = enumerator.cost
         result.stopped = "found" if goal.candidates else "searched every level"
     except OutOfBudget:
-        result.stopped = "budget spent"
+        result.stopped = "found" if goal.candidates else "budget spent"
     result.evaluations += enumerator.evaluations
     result.levels = max(result.levels, enumerator.cost)
     return goal.candidates

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 INPUT = "grid"
 APPLICATION_COST = 2
 LITERAL_COST = 1
+MAX_SHOWN = 10  # table entries spelled out in a description
 
 
 @dataclass(frozen=True)
@@ -101,12 +102,18 @@ def describe(expr: Expr, phrases: dict[str, str]) -> str:
     for step in steps(expr):
         phrase = phrases.get(step.op, step.op).rstrip(".")
         phrase = phrase[:1].lower() + phrase[1:]
-        values = [_show(arg.literal) for arg in step.args if arg.is_literal]
+        values = [
+            _show(arg.literal)
+            for arg in step.args
+            if arg.is_literal and not isinstance(arg.literal, bool)
+        ]
         parts.append(f"{phrase} ({', '.join(values)})" if values else phrase)
     return ", then ".join(parts) if parts else "keep the grid as it is"
 
 
 def _show(value: object) -> str:
     if isinstance(value, tuple) and value and isinstance(value[0], tuple):
+        if len(value) > MAX_SHOWN or any(key > 9 for key, _ in value):
+            return f"a table of {len(value)} entries learned from the examples"
         return ", ".join(f"{a}→{b}" for a, b in value)
     return repr(value)
