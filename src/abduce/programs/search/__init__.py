@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
+from fractions import Fraction
 from functools import cache
 
 from abduce.programs import dsl
@@ -87,7 +88,10 @@ def search(
     for candidate in candidates.values():
         candidate.source = to_python(candidate.expr)
         candidate.description = describe(candidate.expr, phrases)
-    result.candidates = sorted(candidates.values(), key=lambda c: _cost(c.expr))
+    shapes = predict_shapes(task)
+    result.candidates = sorted(
+        candidates.values(), key=lambda c: (not _fits(c, shapes), _cost(c.expr))
+    )
     result.seconds = round(time.monotonic() - started, 3)
     return result
 
@@ -208,6 +212,39 @@ def _mapped_back(candidate: Candidate, variant: Variant) -> Candidate:
         for grid in candidate.test_outputs
     ]
     return Candidate(variant.map_back(candidate.expr), outputs)
+
+
+def predict_shapes(task: Task) -> list[tuple[int, int] | None]:
+    """The shape of each test output, where the train pairs agree on a simple rule: the input's
+    shape, one fixed shape, or the input's shape scaled by fixed factors.
+
+    >>> from abduce.tasks import Task
+    >>> one = {"input": [[1]], "output": [[1, 1]]}
+    >>> two = {"input": [[1], [2]], "output": [[1, 1], [2, 2]]}
+    >>> predict_shapes(Task(id="t", train=[one, two], test=[{"input": [[1]] * 3}]))
+    [(3, 2)]
+    """
+    pairs = [(_shape(e.input), _shape(e.output)) for e in task.train]
+    tests = [_shape(e.input) for e in task.test]
+    if all(i == o for i, o in pairs):
+        return tests
+    if len({o for _, o in pairs}) == 1:
+        return [pairs[0][1]] * len(tests)
+    ratios = {(Fraction(o[0], i[0]), Fraction(o[1], i[1])) for i, o in pairs}
+    if len(ratios) == 1:
+        (rows, cols) = ratios.pop()
+        scaled = [(t[0] * rows, t[1] * cols) for t in tests]
+        return [
+            (int(r), int(c)) if r.denominator == c.denominator == 1 else None for r, c in scaled
+        ]
+    return [None] * len(tests)
+
+
+def _fits(candidate: Candidate, shapes: list[tuple[int, int] | None]) -> bool:
+    return all(
+        shape is None or _shape(output) == shape
+        for output, shape in zip(candidate.test_outputs, shapes, strict=True)
+    )
 
 
 def _cost(expr: Expr) -> float:
