@@ -95,3 +95,26 @@ def test_arc_task_list_file(tmp_path, llm):
         "3c9b0459",
         "6150a2bd",
     ]
+
+
+def test_solve_with_the_search_prints_program_and_description():
+    result = abduce("solve", "3c9b0459", "--planner", "search", "--budget", "5")
+    assert result.returncode == 0, result.stderr
+    assert "hypothesis: rotate the grid half a turn" in result.stdout
+    assert "x1 = rotate_180(Grid(grid))" in result.stdout
+    assert "result: correct" in result.stdout
+    assert "0 LLM calls" in result.stdout
+
+
+def test_arc_with_the_search_in_two_workers_resumes(tmp_path):
+    out = tmp_path / "search.jsonl"
+    args = ("arc", "--planner", "search", "--budget", "1", "--workers", "2", "--out", str(out))
+    first = abduce(*args, "--limit", "3")
+    assert first.returncode == 0, first.stderr
+    lines = [json.loads(line) for line in out.read_text().splitlines()]
+    assert sorted(line["task_id"] for line in lines) == ["007bbfb7", "00d62c1b", "017c7c7b"]
+    assert all(line["model"] == "dsl-search" and line["llm_calls"] == 0 for line in lines)
+    again = abduce(*args, "--limit", "4")
+    assert again.returncode == 0, again.stderr
+    assert len(out.read_text().splitlines()) == 4
+    assert "/4 solved" in again.stdout

@@ -32,6 +32,8 @@ def test_solve_bad_file_prints_one_line_and_exits_2(tmp_path, content, error, wo
     ["solve", "007bbfb7", "--max-calls", "0"],
     ["solve", "007bbfb7", "--llm", "nonsense:thing"],
     ["arc", "--out", "x.jsonl", "--split", "validation"],
+    ["solve", "007bbfb7", "--planner", "oracle"],
+    ["arc", "--out", "x.jsonl", "--planner", "search", "--budget", "0"],
 ])  # fmt: skip
 def test_unknown_names_exit_2(args):
     result = abduce(*args)

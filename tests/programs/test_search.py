@@ -60,7 +60,10 @@ def test_learns_a_feature_to_colour_table_for_objects():
 
 
 def test_same_task_same_candidates():
-    first, second = search(CROP_FLIP, seconds=60, max_evaluations=20_000), search(CROP_FLIP, seconds=60, max_evaluations=20_000)
+    first, second = (
+        search(CROP_FLIP, seconds=60, max_evaluations=20_000),
+        search(CROP_FLIP, seconds=60, max_evaluations=20_000),
+    )
     assert [c.source for c in first.candidates] == [c.source for c in second.candidates]
 
 

@@ -31,6 +31,11 @@ app = typer.Typer(
 )
 console = Console()
 
+
+class UsageError(Exception):
+    """An option value the command cannot use."""
+
+
 LLMOption = Annotated[
     str | None,
     typer.Option(
@@ -66,7 +71,7 @@ def _solver_factory(
 ) -> partial[Solver]:
     """A picklable recipe for the solver, so that worker processes can build their own."""
     if planner not in PLANNERS:
-        raise typer.BadParameter(f"choose one of {', '.join(PLANNERS)}", param_hint="--planner")
+        raise UsageError(f"--planner {planner!r}: choose one of {', '.join(PLANNERS)}")
     budget = Budget(max_llm_calls=max_calls, max_seconds=max_seconds, search_seconds=search_seconds)
     return partial(Solver, llm, budget=budget, seed=seed, use_cache=not no_cache, planner=planner)
 
@@ -198,7 +203,7 @@ def main() -> None:
     """Entry point: user errors print one line and exit 2."""
     try:
         app()
-    except (TaskError, LLMSpecError) as error:
+    except (TaskError, LLMSpecError, UsageError) as error:
         print(f"abduce: error: {error}", file=sys.stderr)
         sys.exit(2)
     except ValidationError as error:
