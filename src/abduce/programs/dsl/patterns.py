@@ -9,6 +9,7 @@ from functools import lru_cache
 import numpy as np
 
 from .grid import Color, Grid, Integer
+from .objects import diagonal_components, object_color
 
 __all__ = [
     "is_symmetric_lr",
@@ -180,25 +181,7 @@ def _drawn_tile(grid: Grid) -> np.ndarray:
 
 def _count_objects(grid: Grid, color: Color) -> int:
     """The number of groups of cells of the colour touching side by side or diagonally."""
-    mask = grid.array == color
-    h, w = mask.shape
-    filled = mask.tolist()
-    seen = [[False] * w for _ in range(h)]
-    count = 0
-    for r, c in np.argwhere(mask).tolist():
-        if seen[r][c]:
-            continue
-        count += 1
-        seen[r][c] = True
-        stack = [(r, c)]
-        while stack:
-            y, x = stack.pop()
-            for ny in range(max(y - 1, 0), min(y + 2, h)):
-                for nx in range(max(x - 1, 0), min(x + 2, w)):
-                    if filled[ny][nx] and not seen[ny][nx]:
-                        seen[ny][nx] = True
-                        stack.append((ny, nx))
-    return count
+    return sum(object_color(obj) == color for obj in diagonal_components(grid))
 
 
 def _bar(count: int, color: Color, square: bool) -> Grid:

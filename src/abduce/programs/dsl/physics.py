@@ -7,6 +7,7 @@ from functools import lru_cache
 import numpy as np
 
 from .grid import Color, Grid, Integer
+from .objects import multicolor_components
 
 __all__ = [
     "gravity_down",
@@ -113,24 +114,13 @@ def _gravity(grid: Grid, step: tuple[int, int]) -> Grid:
 
 
 def _label(mask: np.ndarray) -> tuple[np.ndarray, int]:
-    """Number the 4-connected components of the mask 1, 2, ... in reading order."""
-    h, w = mask.shape
-    filled = mask.tolist()
-    labels = [[0] * w for _ in range(h)]
-    count = 0
-    for r, c in np.argwhere(mask).tolist():
-        if labels[r][c]:
-            continue
-        count += 1
-        labels[r][c] = count
-        stack = [(r, c)]
-        while stack:
-            y, x = stack.pop()
-            for ny, nx in ((y - 1, x), (y + 1, x), (y, x - 1), (y, x + 1)):
-                if 0 <= ny < h and 0 <= nx < w and filled[ny][nx] and not labels[ny][nx]:
-                    labels[ny][nx] = count
-                    stack.append((ny, nx))
-    return np.array(labels), count
+    """Number the 4-connected components of the mask 1, 2, ..."""
+    objs = multicolor_components(Grid(mask.astype(np.int8)))
+    labels = np.zeros(mask.shape, dtype=np.int64)
+    for number, obj in enumerate(objs, start=1):
+        rows, cols = np.nonzero(obj.mask)
+        labels[rows + obj.row, cols + obj.col] = number
+    return labels, len(objs)
 
 
 def _drop_right(arr: np.ndarray) -> np.ndarray:
