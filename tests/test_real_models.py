@@ -19,7 +19,8 @@ TASK = "d037b0a7"  # a small ARC-AGI-1 training task: short prompts keep this te
 
 
 def solve_json(*extra: str, env: dict | None = None) -> Solution:
-    command = [sys.executable, "-m", "abduce", "solve", TASK, "--json", "--max-calls", "3", *extra]
+    command = [sys.executable, "-m", "abduce", "solve", TASK, "--json", "--planner", "llm"]
+    command += ["--max-calls", "3", *extra]
     result = subprocess.run(command, capture_output=True, text=True, timeout=900, env=env)
     assert result.returncode == 0, result.stderr
     return Solution.model_validate_json(result.stdout)
