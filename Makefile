@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 # Portable, fast llama.cpp build (AVX2/FMA/F16C, no native tuning, no llava): ~7 min on 2 cores.
 export CMAKE_ARGS ?= -DGGML_NATIVE=OFF -DGGML_AVX2=ON -DGGML_FMA=ON -DGGML_F16C=ON -DLLAVA_BUILD=OFF
 
-.PHONY: install demo test bench clean
+.PHONY: install demo test bench bench-search clean
 
 install: $(VENV)/.installed
 
@@ -29,6 +29,14 @@ bench: install
 	$(BIN)/abduce arc --tasks benchmarks/arc1_training_20.txt --out runs/bench20.jsonl \
 		--max-calls 8 --max-seconds 240 --no-cache
 	$(BIN)/python benchmarks/prefix_reuse.py
+
+bench-search: install  # the DSL search on ARC, as in benchmarks/RESULTS.md (~22 min)
+	$(BIN)/abduce arc --planner search --split training --budget 3 --workers 2 \
+		--out runs/search_arc1_training.jsonl
+	$(BIN)/abduce arc --planner search --split evaluation --budget 3 --workers 2 \
+		--out runs/search_arc1_evaluation.jsonl
+	$(BIN)/abduce arc --planner search --split evaluation --version arc-agi-2 --budget 3 \
+		--workers 2 --out runs/search_arc2_evaluation.jsonl
 
 clean:
 	rm -rf $(VENV) runs .pytest_cache
