@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from fractions import Fraction
 from functools import cache
@@ -60,8 +61,14 @@ class SearchResult:
 
 @cache
 def _primitives() -> tuple[dict[str, Primitive], list[Primitive]]:
+    """Every DSL primitive by name, and those the enumeration applies."""
     found = primitives(dsl)
     return found, searchable(found)
+
+
+@cache
+def _functions() -> dict[str, Callable]:
+    return {name: primitive.function for name, primitive in _primitives()[0].items()}
 
 
 def search(
@@ -137,7 +144,6 @@ class _Goal:
         self.start = Node(Expr(INPUT), tuple(self.inputs))
         self.tests = [Grid(example.input) for example in task.test]
         self.wanted = tuple(Grid(example.output) for example in task.train)
-        self.functions = {name: p.function for name, p in _primitives()[0].items()}
         self.candidates: dict[tuple, Candidate] = {}
 
     def check(self, node: Node) -> None:
@@ -167,7 +173,7 @@ class _Goal:
             table = learn_local_rule(node.values, self.wanted, diagonal)
             if table is None:
                 continue
-            tests = tuple(evaluate(node.expr, grid, self.functions) for grid in self.tests)
+            tests = tuple(evaluate(node.expr, grid, _functions()) for grid in self.tests)
             if not unseen_neighbourhoods(tests, node.values, diagonal):
                 args = (node.expr, literal(table), literal(diagonal))
                 self._record(Expr("apply_local_rule", args))
@@ -185,7 +191,7 @@ class _Goal:
         """Keep `expr` if it runs on every test input and predicts something new (distinct
         predictions only; the first found is the cheapest)."""
         try:
-            answers = tuple(evaluate(expr, grid, self.functions) for grid in self.tests)
+            answers = tuple(evaluate(expr, grid, _functions()) for grid in self.tests)
         except Exception:  # the program does not apply to a test input
             return
         if all(isinstance(a, Grid) for a in answers) and answers not in self.candidates:
@@ -194,10 +200,9 @@ class _Goal:
 
 def _transformed(task: Task, forward: Expr) -> Task:
     """The task with `forward` applied to every grid."""
-    functions = {name: primitive.function for name, primitive in _primitives()[0].items()}
 
     def apply(grid: list[list[int]] | None) -> list[list[int]] | None:
-        return None if grid is None else evaluate(forward, Grid(grid), functions).to_list()
+        return None if grid is None else evaluate(forward, Grid(grid), _functions()).to_list()
 
     def examples(items: list) -> list[dict]:
         return [{"input": apply(e.input), "output": apply(e.output)} for e in items]
@@ -206,9 +211,8 @@ def _transformed(task: Task, forward: Expr) -> Task:
 
 
 def _mapped_back(candidate: Candidate, variant: Variant) -> Candidate:
-    functions = {name: primitive.function for name, primitive in _primitives()[0].items()}
     outputs = [
-        evaluate(variant.backward, Grid(grid), functions).to_list()
+        evaluate(variant.backward, Grid(grid), _functions()).to_list()
         for grid in candidate.test_outputs
     ]
     return Candidate(variant.map_back(candidate.expr), outputs)
@@ -232,7 +236,7 @@ def predict_shapes(task: Task) -> list[tuple[int, int] | None]:
         return [pairs[0][1]] * len(tests)
     ratios = {(Fraction(o[0], i[0]), Fraction(o[1], i[1])) for i, o in pairs}
     if len(ratios) == 1:
-        (rows, cols) = ratios.pop()
+        rows, cols = ratios.pop()
         scaled = [(t[0] * rows, t[1] * cols) for t in tests]
         return [
             (int(r), int(c)) if r.denominator == c.denominator == 1 else None for r, c in scaled

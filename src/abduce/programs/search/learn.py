@@ -18,14 +18,19 @@ def learn_color_map(got: tuple[Grid, ...], wanted: tuple[Grid, ...]) -> ColorMap
     """
     if any(g.shape != w.shape for g, w in zip(got, wanted, strict=True)):
         return None
-    source = np.concatenate([g.array.ravel() for g in got]).astype(np.int16)
-    target = np.concatenate([w.array.ravel() for w in wanted]).astype(np.int16)
-    pairs = np.unique((source + 1) * 16 + target)
-    sources = pairs // 16 - 1
+    source = np.concatenate([g.array.ravel() for g in got])
+    target = np.concatenate([w.array.ravel() for w in wanted])
+    return _table(source, target) or None
+
+
+def _table(source: np.ndarray, target: np.ndarray) -> ColorMap | None:
+    """The pairs (s, t) with s != t, if every source value always meets the same target
+    value (None if some source value meets two); sources may be codes beyond colours."""
+    pairs = np.unique((source.astype(np.int64) + 1) * 16 + target)
+    sources, targets = pairs // 16 - 1, pairs % 16
     if len(np.unique(sources)) != len(sources):
         return None
-    table = tuple((int(s), int(t)) for s, t in zip(sources, pairs % 16, strict=True) if s != t)
-    return table or None
+    return tuple((int(s), int(t)) for s, t in zip(sources, targets, strict=True) if s != t)
 
 
 def learn_object_colors(
@@ -73,16 +78,11 @@ def learn_local_rule(
     if any(g.shape != w.shape for g, w in zip(got, wanted, strict=True)):
         return None
     codes = np.concatenate([neighbourhood_codes(g, diagonal).ravel() for g in got])
-    target = np.concatenate([w.array.ravel() for w in wanted]).astype(np.int64)
-    pairs = np.unique(codes * 16 + target)
-    keys = pairs // 16
-    if len(np.unique(keys)) != len(keys):
+    table = _table(codes, np.concatenate([w.array.ravel() for w in wanted]))
+    if table is None:
         return None  # one neighbourhood, two outcomes
-    centre = keys // 12 ** (8 if diagonal else 4) - 1
-    changed = centre != pairs % 16
-    if not changed.any():
-        return None
-    return tuple((int(k), int(t)) for k, t in zip(keys[changed], pairs[changed] % 16, strict=True))
+    centre = 12 ** (8 if diagonal else 4)  # a code's leading digit (base 12) is its cell
+    return tuple((code, t) for code, t in table if code // centre - 1 != t) or None
 
 
 def unseen_neighbourhoods(grids: tuple[Grid, ...], seen: tuple[Grid, ...], diagonal: bool) -> bool:
@@ -106,10 +106,5 @@ def learn_overlay(
             return None
         sources.append(top.array[painted])
         targets.append(target.array[painted])
-    source = np.concatenate(sources).astype(np.int16)
-    if not len(source):
-        return None
-    pairs = np.unique(source * 16 + np.concatenate(targets))
-    if len(np.unique(pairs // 16)) != len(pairs):
-        return None
-    return tuple((int(p // 16), int(p % 16)) for p in pairs if p // 16 != p % 16)
+    source = np.concatenate(sources)
+    return _table(source, np.concatenate(targets)) if len(source) else None
