@@ -90,25 +90,17 @@ class Enumerator:
         self.evaluations += 1
         if self.evaluations >= self.max_evaluations or time.monotonic() > self.deadline:
             raise OutOfBudget
-        function = primitive.function
         try:
-            if len(args) == 1:
-                values = tuple(map(function, args[0].values))
-            else:
-                values = tuple(map(function, *(arg.values for arg in args)))
+            values = tuple(map(primitive.function, *(arg.values for arg in args)))
         except Exception:  # a primitive that does not apply here
             return None
         return values if all(map(_valid, values)) else None
 
-    def _keep(self, kind: object, node: Node, cost: int) -> bool:
-        seen = self.seen.setdefault(kind, set())
-        if node.values in seen:
-            return False
-        seen.add(node.values)
+    def _keep(self, kind: object, node: Node, cost: int) -> None:
+        self.seen.setdefault(kind, set()).add(node.values)
         levels = self.by_cost.setdefault(kind, [])
         levels.extend([] for _ in range(cost + 1 - len(levels)))
         levels[cost].append(node)
-        return True
 
 
 def _valid(value: object) -> bool:
