@@ -46,37 +46,14 @@ def test_solve_shows_grids_hypothesis_and_program(llm):
 
 def test_arc_appends_one_line_per_task_and_resumes(tmp_path, llm):
     out = tmp_path / "runs" / "train.jsonl"
-    first = abduce(
-        "arc",
-        "--split",
-        "training",
-        "--limit",
-        "2",
-        "--out",
-        str(out),
-        "--llm",
-        llm,
-        "--planner",
-        "llm",
-    )
+    args = ("arc", "--split", "training", "--out", str(out), "--llm", llm, "--planner", "llm")
+    first = abduce(*args, "--limit", "2")
     assert first.returncode == 0, first.stderr
     lines = [json.loads(line) for line in out.read_text().splitlines()]
     assert [line["task_id"] for line in lines] == ["007bbfb7", "00d62c1b"]
     assert all(line["model"] == llm and line["tokens_in"] > 0 for line in lines)
 
-    again = abduce(
-        "arc",
-        "--split",
-        "training",
-        "--limit",
-        "3",
-        "--out",
-        str(out),
-        "--llm",
-        llm,
-        "--planner",
-        "llm",
-    )
+    again = abduce(*args, "--limit", "3")
     assert again.returncode == 0, again.stderr
     ids = [json.loads(line)["task_id"] for line in out.read_text().splitlines()]
     assert ids == ["007bbfb7", "00d62c1b", "017c7c7b"]
