@@ -13,6 +13,7 @@ ALLOWED_MODULES = frozenset(
     {
         "__future__",
         "abc",
+        "abduce",  # a stand-in holding only the `tool` decorator
         "array",
         "bisect",
         "cmath",
@@ -38,6 +39,7 @@ ALLOWED_MODULES = frozenset(
         "statistics",
         "string",
         "sympy",
+        "symbolic",
         "textwrap",
         "typing",
         "unicodedata",
@@ -48,11 +50,18 @@ ALLOWED_MODULES = frozenset(
 # programs import the others lazily.
 PACKAGES = ("numpy", "networkx", "sympy", "mpmath")
 
-# The grid DSL (abduce/programs/dsl), which the fork server loads under the name `dsl`.
-DSL_DIRECTORY = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(__file__))), "dsl")
+# Packages of abduce/programs the fork server loads under their own names, if it preloaded
+# the libraries they need: the grid DSL, and the SymPy/networkx tools with their checks.
+_PROGRAMS = os.path.dirname(os.path.dirname(os.path.dirname(__file__)))
+PROGRAM_PACKAGES = {
+    "dsl": (os.path.join(_PROGRAMS, "dsl"), ()),
+    "symbolic": (os.path.join(_PROGRAMS, "symbolic"), ("sympy", "networkx")),
+}
 
 # Standard library modules the fork server always imports before it forks.
-STDLIB_PRELOAD = tuple(sorted(ALLOWED_MODULES - set(PACKAGES) - {"__future__"}))
+STDLIB_PRELOAD = tuple(
+    sorted(ALLOWED_MODULES - {*PACKAGES, *PROGRAM_PACKAGES, "abduce", "__future__"})
+)
 
 # Modules that reach memory, processes or files in C, without audit events (ctypes' function
 # pointers, _posixsubprocess.fork_exec, pwd reading /etc/passwd, dbm opening files...). They are
@@ -148,7 +157,7 @@ def read_roots() -> tuple[tuple[str, ...], tuple[str, ...]]:
         spec = importlib.util.find_spec(name)
         if spec is not None and spec.submodule_search_locations:
             packages.update(spec.submodule_search_locations)
-    packages.add(DSL_DIRECTORY)
+    packages.update(directory for directory, _ in PROGRAM_PACKAGES.values())
     return _as_roots(stdlib), _as_roots(packages)
 
 

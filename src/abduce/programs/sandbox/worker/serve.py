@@ -28,7 +28,10 @@ def main() -> None:
     import run
 
     preload(policy.STDLIB_PRELOAD + tuple(config["preload"]))
-    load_package("dsl", policy.DSL_DIRECTORY)
+    for name, (directory, needs) in policy.PROGRAM_PACKAGES.items():
+        if set(needs) <= set(config["preload"]):
+            load_package(name, directory)
+    sys.modules["abduce"] = _abduce_stand_in()
     roots = policy.read_roots()
     setup = {
         "devnull": os.open(os.devnull, os.O_RDWR),
@@ -98,6 +101,18 @@ def _refusal(name: str) -> types.FunctionType:
         raise PermissionError(f"sandbox: {name} is not allowed")
 
     return refuse
+
+
+def _abduce_stand_in() -> types.ModuleType:
+    """`from abduce import tool` for a plugin's module run as a program: the decorator
+    leaves the function as it is."""
+    abduce = types.ModuleType("abduce")
+
+    def tool(function=None, **options):
+        return function if function is not None else (lambda function: function)
+
+    abduce.tool = tool
+    return abduce
 
 
 def _ctypes_stand_in() -> types.ModuleType:
