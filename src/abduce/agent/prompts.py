@@ -26,6 +26,13 @@ def render(name: str, **values: object) -> str:
     return _template(name).substitute(values).strip()
 
 
+def signature_line(function: object) -> str:
+    """`name(params) -> result: first docstring line`, as a model reads it."""
+    signature = str(inspect.signature(function)).replace("'", "")
+    doc = (inspect.getdoc(function) or "").splitlines()[0]
+    return f"{function.__name__}{signature}: {doc}"
+
+
 @cache
 def dsl_reference() -> str:
     """Every DSL function as `name(params) -> result: docstring`, grouped by module.
@@ -39,10 +46,7 @@ def dsl_reference() -> str:
         functions = [f for f in functions if inspect.isfunction(f)]
         if functions:
             lines.append(f"# {module.__name__.rsplit('.', 1)[1]}")
-        for function in functions:
-            signature = str(inspect.signature(function)).replace("'", "")
-            doc = inspect.getdoc(function).splitlines()[0]
-            lines.append(f"{function.__name__}{signature}: {doc}")
+        lines += [signature_line(function) for function in functions]
     return "\n".join(lines)
 
 
@@ -63,3 +67,24 @@ def prompt_hash() -> str:
         if path.name.endswith(".md"):
             digest.update(path.name.encode() + path.read_bytes())
     return digest.hexdigest()[:12]
+
+
+@cache
+def ask_system() -> str:
+    """The question agent's system prompt: the computing tools (not the checks, which are the
+    verifier's) as the sandbox imports them, and the claims a program returns."""
+    from abduce.programs.symbolic import claims
+    from abduce.tools.builtins import FAMILIES
+
+    lines = []
+    for _, module, sandbox_import, names in FAMILIES:
+        if sandbox_import != "symbolic.checks" and sandbox_import.startswith("symbolic"):
+            lines.append(f"# from {sandbox_import} import ...")
+            lines += [signature_line(getattr(module, name)) for name in names]
+    made = [claims.roots, claims.solution, claims.derivative, claims.antiderivative]
+    made += [claims.definite_integral, claims.equal, claims.limit, claims.path, claims.value]
+    return render(
+        "ask_system",
+        tools="\n".join(lines),
+        claims="\n".join(signature_line(function) for function in made),
+    )

@@ -40,14 +40,10 @@ def as_langchain(tools: list[Tool] | None = None) -> list[StructuredTool]:
 
 def _structured(tool: Tool) -> StructuredTool:
     def call(**arguments: Any) -> str:
-        return json.dumps(tool.invoke(arguments))
+        return _result_json(tool, arguments)
 
     return StructuredTool.from_function(
-        func=call,
-        name=openai_name(tool),
-        description=tool.description,
-        args_schema=tool.arguments,
-        handle_tool_error=True,
+        func=call, name=openai_name(tool), description=tool.description, args_schema=tool.arguments
     )
 
 
@@ -71,8 +67,16 @@ def as_openai(tools: list[Tool] | None = None) -> list[dict[str, Any]]:
 def call_openai(name: str, arguments: str) -> str:
     """Run an OpenAI tool call (function name, JSON arguments); the result or error as JSON."""
     try:
-        return json.dumps({"result": find_tool(name).invoke(json.loads(arguments))})
+        return _result_json(find_tool(name), json.loads(arguments))
     except (ToolError, json.JSONDecodeError) as error:
+        return json.dumps({"error": str(error)})
+
+
+def _result_json(tool: Tool, arguments: Any) -> str:
+    """{"result": ...} or {"error": ...}: what a model reads back after calling `tool`."""
+    try:
+        return json.dumps({"result": tool.invoke(arguments)})
+    except ToolError as error:
         return json.dumps({"error": str(error)})
 
 

@@ -81,6 +81,8 @@ class Tool:
         """Arguments checked and converted by the input model; ToolError with pydantic's
         first complaint, as one line. A null for a parameter with a default means the default
         (strict OpenAI schemas send every optional parameter, as null when unused)."""
+        if not isinstance(arguments, dict):
+            raise ToolError(f"{self.name}: the arguments must be a JSON object")
         fields = self.arguments.model_fields
         given = {
             key: value

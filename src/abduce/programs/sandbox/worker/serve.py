@@ -28,18 +28,20 @@ def main() -> None:
     import run
 
     preload(policy.STDLIB_PRELOAD + tuple(config["preload"]))
+    roots = policy.read_roots()
+    # From here on, only the libraries: also for the program packages' optional imports.
+    packages = (*policy.PACKAGES, *policy.PROGRAM_PACKAGES)
+    sys.meta_path.insert(0, OnlyLibraries(packages, policy.REFUSED_MODULES))
     for name, (directory, needs) in policy.PROGRAM_PACKAGES.items():
         if set(needs) <= set(config["preload"]):
             load_package(name, directory)
     sys.modules["abduce"] = _abduce_stand_in()
-    roots = policy.read_roots()
     setup = {
         "devnull": os.open(os.devnull, os.O_RDWR),
         "roots": roots,
         "user": confine.unprivileged_user(sum(roots, ())),
     }
     disarm(policy.UNAUDITED_CALLS, policy.REFUSED_MODULES)
-    sys.meta_path.insert(0, OnlyLibraries(policy.PACKAGES, policy.REFUSED_MODULES))
     gc.collect()
     gc.freeze()  # children then share, rather than copy, the preloaded objects' pages
     send({"ready": True, "landlock": config["landlock"], "user": setup["user"]})

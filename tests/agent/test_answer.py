@@ -1,0 +1,94 @@
+"""The question loop with scripted models: real sandbox runs, real independent checks."""
+
+import pytest
+
+from abduce.agent.answer import Agent
+from tests.fakes import fence
+
+CUBIC = "Solve x**3 - 6*x**2 + 11*x - 6 = 0 for x."
+PLAN = "Approach: solve the cubic with sympy and check the roots by substitution."
+
+
+def roots_program(roots: str = 'solve(equation, "x")', equation: str = "x**3 - 6*x**2 + 11*x - 6 = 0") -> str:
+    return fence(
+        "from symbolic.algebra import solve\n"
+        "from symbolic.claims import roots\n\n"
+        "def answer():\n"
+        f'    equation = "{equation}"\n'
+        f'    return roots(equation, "x", {roots})'
+    )
+
+
+def value_program(expression: str) -> str:
+    return fence(f"from symbolic.claims import value\n\ndef answer():\n    return value({expression})")
+
+
+def test_a_right_answer_is_verified_by_substitution(scripted):
+    model = scripted(PLAN, roots_program())
+    answer = Agent(model, use_cache=False).ask(CUBIC)
+    assert answer.verified and answer.computed
+    assert answer.text == "x ∈ {1, 2, 3}"
+    assert "substitut" in answer.check
+    assert answer.mark.startswith("verified ✓")
+    assert answer.programs == 1 and answer.llm_calls == 2
+
+
+def test_a_wrong_root_is_never_verified(scripted):
+    wrong = roots_program('["1", "2", "4"]')
+    model = scripted(PLAN, wrong, wrong, wrong)
+    answer = Agent(model, rounds=3, use_cache=False).ask(CUBIC)
+    assert not answer.verified
+    assert answer.mark.startswith("not verified")
+    assert answer.programs == 3
+    revise = model.prompts[2][-1].content
+    assert "did not give a checked answer" in revise  # the failure went back to the model
+
+
+def test_a_missing_root_is_not_verified(scripted):
+    model = scripted(PLAN, roots_program('["1", "2"]'))
+    assert not Agent(model, rounds=1, use_cache=False).ask(CUBIC).verified
+
+
+def test_checking_a_different_equation_does_not_count(scripted):
+    easier = roots_program(equation="x**2 - 4 = 0")
+    answer = Agent(scripted(PLAN, easier), rounds=1, use_cache=False).ask(CUBIC)
+    assert not answer.verified
+    assert "not the question's" in answer.check
+
+
+def test_a_crash_goes_back_and_the_revision_is_verified(scripted):
+    crash = fence("def answer():\n    return 1 / 0")
+    model = scripted(PLAN, crash, roots_program())
+    answer = Agent(model, use_cache=False).ask(CUBIC)
+    assert answer.verified and answer.programs == 2
+    assert "ZeroDivisionError" in model.prompts[2][-1].content
+
+
+@pytest.mark.parametrize(
+    ("second", "verified"),
+    [("2 * 60 + 30, integer=True", True), ("140", False)],
+)
+def test_a_number_needs_a_second_program_that_agrees(scripted, second, verified):
+    question = "A film starts at 3pm and lasts 2 and a half hours. How many minutes long is it?"
+    plan = "Approach: convert hours to minutes."
+    model = scripted(plan, value_program("150, integer=True, positive=True"), value_program(second))
+    answer = Agent(model, rounds=1, use_cache=False).ask(question)
+    assert answer.verified is verified, answer.check
+    assert answer.text == "150"
+    assert ("agrees" if verified else "disagrees") in answer.check
+
+
+def test_a_question_without_computation_is_answered_in_words(scripted):
+    model = scripted("Words: Paris is the capital of France.")
+    answer = Agent(model, use_cache=False).ask("What is the capital of France?")
+    assert not answer.computed and not answer.verified
+    assert answer.text == "Paris is the capital of France."
+    assert "without computation" in answer.mark
+
+
+def test_the_conversation_is_remembered(scripted):
+    model = scripted(PLAN, roots_program(), "Words: they are 1, 2 and 3.")
+    agent = Agent(model, use_cache=False)
+    agent.ask(CUBIC)
+    agent.ask("What were they again?")
+    assert "x ∈ {1, 2, 3}" in model.prompts[2][1].content
