@@ -91,7 +91,9 @@ def run(args: argparse.Namespace) -> None:
             }
             sink.write(json.dumps(line, ensure_ascii=False) + "\n")
             sink.flush()
-            print(f"{problem.id}: correct={line['correct']} verified={line['verified']}", flush=True)
+            print(
+                f"{problem.id}: correct={line['correct']} verified={line['verified']}", flush=True
+            )
 
 
 def summary(paths: list[Path]) -> str:

@@ -8,6 +8,7 @@
 
 from abduce.agent import Budget, Solution, Solver, solve
 from abduce.tasks import Example, Task, TaskError, load_arc, load_task
+from abduce.tools.registry import tool
 
 __all__ = [
     "Budget",
@@ -19,5 +20,6 @@ __all__ = [
     "load_arc",
     "load_task",
     "solve",
+    "tool",
 ]
 __version__ = "0.1.0"

@@ -9,7 +9,9 @@ CUBIC = "Solve x**3 - 6*x**2 + 11*x - 6 = 0 for x."
 PLAN = "Approach: solve the cubic with sympy and check the roots by substitution."
 
 
-def roots_program(roots: str = 'solve(equation, "x")', equation: str = "x**3 - 6*x**2 + 11*x - 6 = 0") -> str:
+def roots_program(
+    roots: str = 'solve(equation, "x")', equation: str = "x**3 - 6*x**2 + 11*x - 6 = 0"
+) -> str:
     return fence(
         "from symbolic.algebra import solve\n"
         "from symbolic.claims import roots\n\n"
@@ -20,7 +22,9 @@ def roots_program(roots: str = 'solve(equation, "x")', equation: str = "x**3 - 6
 
 
 def value_program(expression: str) -> str:
-    return fence(f"from symbolic.claims import value\n\ndef answer():\n    return value({expression})")
+    return fence(
+        f"from symbolic.claims import value\n\ndef answer():\n    return value({expression})"
+    )
 
 
 def test_a_right_answer_is_verified_by_substitution(scripted):

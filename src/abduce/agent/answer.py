@@ -9,7 +9,6 @@ written from scratch.
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 from typing import Any
 
@@ -24,7 +23,7 @@ from abduce.agent.prompts import ask_system, render
 from abduce.agent.synthesizer import END_OF_BLOCK, extract_code
 from abduce.programs import default_sandbox
 
-Listener = Callable[[str, str], None]  # (event, text): approach, program, result, check, retry
+Listener = Callable[[str, str], None]  # (event, text): words, approach, program, check
 HISTORY_TURNS = 3
 TOLERANCE = 1e-9
 
@@ -61,13 +60,14 @@ class Agent:
         llm: LLMSpec = None,
         *,
         rounds: int = 3,
-        budget: Budget | None = None,
+        max_seconds: float = 300.0,
         seed: int = 0,
         use_cache: bool = True,
     ) -> None:
         self.chat = Chat(make_llm(llm, seed=seed, use_cache=use_cache))
         self.rounds = rounds
-        self.budget = budget or Budget(max_llm_calls=2 * rounds + 2)
+        # a plan, each round's program, and a second program for a number
+        self.budget = Budget(max_llm_calls=2 * rounds + 2, max_seconds=max_seconds)
         self.history: list[tuple[str, str]] = []
 
     def ask(self, question: str, listener: Listener | None = None) -> Answer:
@@ -77,7 +77,9 @@ class Agent:
         try:
             answer = self._answer(question.strip(), say)
         except BudgetExhausted:
-            answer = Answer(question=question, text="(no answer)", verified=False, check="budget spent")
+            answer = Answer(
+                question=question, text="(no answer)", verified=False, check="budget spent"
+            )
         answer = answer.model_copy(update=self._usage())
         self.history.append((question, answer.text))
         return answer
@@ -91,7 +93,9 @@ class Agent:
         words = _after(plan, "words:")
         if words is not None:
             say("words", words)
-            return Answer(question=question, text=words, verified=False, check="no program", computed=False)
+            return Answer(
+                question=question, text=words, verified=False, check="no program", computed=False
+            )
         approach = _after(plan, "approach:") or plan.strip()
         say("approach", approach)
         request = HumanMessage(render("ask_program", question=question, approach=approach))
@@ -116,7 +120,6 @@ class Agent:
                 return answer
             if best is None or value is not None:
                 best = answer  # the latest program that gave a result
-            say("retry", check.description)
             messages += [
                 AIMessage(f"```python\n{source}\n```"),
                 HumanMessage(render("ask_revise", feedback=check.description)),
@@ -143,7 +146,9 @@ class Agent:
         first, other = _number(value), _number(second)
         if first is None or other is None or abs(first - other) > TOLERANCE * max(1, abs(first)):
             found = describe_claim(second)
-            return Check(verified=False, description=f"a second program disagrees: it found {found}")
+            return Check(
+                verified=False, description=f"a second program disagrees: it found {found}"
+            )
         return Check(verified=True, description=f"{check.description}; a second program agrees")
 
     def _context(self, question: str) -> list[BaseMessage]:

@@ -1,4 +1,4 @@
-"""The `abduce` command line: solve, arc, models."""
+"""The `abduce` command line: solve, arc, chat, ask, tools, mcp, models."""
 
 from __future__ import annotations
 
@@ -12,16 +12,19 @@ from typing import Annotated
 
 import typer
 from pydantic import ValidationError
-from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
 from abduce.agent import Budget, LLMSpecError, Solver, describe_llm
 from abduce.agent.loop import PLANNERS
 from abduce.bench import finished_ids, run_tasks
+from abduce.cli import chat, tools
+from abduce.cli.config import ConfigError
+from abduce.cli.options import LLMOption, NoCacheOption, SeedOption, UsageError, console
 from abduce.cli.render import solution_view, task_view
 from abduce.tasks import TaskError, TaskNotFoundError, load_any, load_arc
 from abduce.tasks.errors import first_problem
+from abduce.tools import ToolError
 
 app = typer.Typer(
     help="abduce: a language model's guesses, checked by programs.",
@@ -29,23 +32,6 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     add_completion=False,
 )
-console = Console()
-
-
-class UsageError(Exception):
-    """An option value the command cannot use."""
-
-
-LLMOption = Annotated[
-    str | None,
-    typer.Option(
-        "--llm",
-        help="'local' (default, or $ABDUCE_LLM), 'openai:<model>', "
-        "'openai-compatible:<base_url>', optionally followed by '#<model>'.",
-    ),
-]
-SeedOption = Annotated[int, typer.Option(help="Sampling seed (part of the cache key).")]
-NoCacheOption = Annotated[bool, typer.Option("--no-cache", help="Do not reuse cached replies.")]
 CallsOption = Annotated[int, typer.Option("--max-calls", help="LLM calls per task.")]
 SecondsOption = Annotated[float, typer.Option("--max-seconds", help="Wall seconds per task.")]
 PlannerOption = Annotated[
@@ -177,6 +163,12 @@ def models(llm: LLMOption = None) -> None:
     console.print(table)
 
 
+app.command()(chat.chat)
+app.command()(chat.ask)
+app.add_typer(tools.tools_app, name="tools")
+app.command()(tools.mcp)
+
+
 def _summary(out: Path, ids: set[str]) -> str:
     """One line over every recorded task of this selection, earlier runs included."""
     lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()
@@ -203,7 +195,7 @@ def main() -> None:
     """Entry point: user errors print one line and exit 2."""
     try:
         app()
-    except (TaskError, LLMSpecError, UsageError) as error:
+    except (TaskError, LLMSpecError, UsageError, ToolError, ConfigError) as error:
         print(f"abduce: error: {error}", file=sys.stderr)
         sys.exit(2)
     except ValidationError as error:

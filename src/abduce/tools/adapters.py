@@ -86,8 +86,10 @@ _UNSUPPORTED = ("default", "title", "examples")
 def strict_schema(schema: dict[str, Any]) -> dict[str, Any]:
     """A JSON schema rewritten for OpenAI's strict mode.
 
-    >>> strict_schema({"type": "object", "properties": {"n": {"type": "integer", "default": 3}}})
-    {'type': 'object', 'properties': {'n': {'anyOf': [{'type': 'integer'}, {'type': 'null'}]}}, 'required': ['n'], 'additionalProperties': False}
+    >>> schema = {"type": "object", "properties": {"n": {"type": "integer", "default": 3}}}
+    >>> strict = strict_schema(schema)
+    >>> strict["properties"], strict["required"], strict["additionalProperties"]
+    ({'n': {'anyOf': [{'type': 'integer'}, {'type': 'null'}]}}, ['n'], False)
     """
     return _strict(copy.deepcopy(schema))
 

@@ -35,7 +35,12 @@ FAMILIES: list[tuple[str, ModuleType, str, tuple[str, ...]]] = [
             "evaluate",
         ),
     ),
-    ("sympy", matrices, "symbolic.matrices", ("determinant", "inverse", "eigenvalues", "solve_linear")),
+    (
+        "sympy",
+        matrices,
+        "symbolic.matrices",
+        ("determinant", "inverse", "eigenvalues", "solve_linear"),
+    ),
     (
         "sympy",
         number_theory,
@@ -78,7 +83,9 @@ FAMILIES: list[tuple[str, ModuleType, str, tuple[str, ...]]] = [
 
 for prefix, module, sandbox_import, names in FAMILIES:
     for function in names:
-        tool = Tool(getattr(module, function), name=f"{prefix}.{function}", sandbox_import=sandbox_import)
+        tool = Tool(
+            getattr(module, function), name=f"{prefix}.{function}", sandbox_import=sandbox_import
+        )
         registry.add(tool)
 
 

@@ -7,13 +7,15 @@ with the result as JSON text plus `{"result": ...}` as structured content; a `To
 (unknown tool, invalid arguments, the program failed) is an `isError` result carrying its
 one-line message, for the model to read and correct.
 
-stdout is the transport: while serving, the SDK points file descriptor 1 at stderr, so stray
-prints cannot corrupt the protocol.
+stdout is the transport: while serving, the SDK points file descriptor 1 at stderr and
+`sys.stdout` is redirected to `sys.stderr`, so stray output cannot corrupt the protocol.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
+import sys
 from typing import Any
 
 import anyio
@@ -25,7 +27,7 @@ from mcp.server.stdio import stdio_server
 
 import abduce
 from abduce.tools.adapters import all_tools, find_tool
-from abduce.tools.registry import Tool, ToolError
+from abduce.tools.registry import Tool, ToolError, registry
 
 
 def build_server(tools: list[Tool] | None = None) -> Server[Any]:
@@ -33,7 +35,7 @@ def build_server(tools: list[Tool] | None = None) -> Server[Any]:
     offered = {tool.name: tool for tool in tools} if tools is not None else None
 
     def lookup(name: str) -> Tool:
-        """The offered tool called `name` (or its OpenAI name); ToolError if there is none."""
+        """The offered tool called `name`; ToolError if there is none."""
         if offered is None:
             return find_tool(name)
         if name in offered:
@@ -79,8 +81,15 @@ def build_server(tools: list[Tool] | None = None) -> Server[Any]:
 async def serve_async(tools: list[Tool] | None = None) -> None:
     """Serve `tools` over this process's stdin and stdout until the client disconnects."""
     server = build_server(tools)
+    if tools is None:
+        all_tools()  # load the plugins now, and say on stderr which failed
+        for plugin, reason in registry.errors.items():
+            print(f"abduce mcp: plugin {plugin} failed to load: {reason}", file=sys.stderr)
     async with stdio_server() as (read_stream, write_stream):
-        await server.run(read_stream, write_stream, server.create_initialization_options())
+        # `print` in a tool would otherwise sit in sys.stdout's buffer until exit, when the
+        # SDK has pointed fd 1 back at the client: send it to stderr instead.
+        with contextlib.redirect_stdout(sys.stderr):
+            await server.run(read_stream, write_stream, server.create_initialization_options())
 
 
 def serve(tools: list[Tool] | None = None) -> None:

@@ -41,9 +41,9 @@ class Tool:
     (6, 'Greatest common divisor of several integers.')
     >>> gcd.schema["properties"]["values"]
     {'items': {'type': 'integer'}, 'title': 'Values', 'type': 'array'}
-    >>> gcd.validate({"values": ["a"]})
+    >>> gcd.validate({"values": [12, "18"]}), gcd.validate({"values": 3})
     Traceback (most recent call last):
-    abduce.tools.registry.ToolError: gcd_many: values.0: Input should be a valid integer, unable to parse string as an integer
+    abduce.tools.registry.ToolError: gcd_many: values: Input should be a valid list
     """
 
     def __init__(

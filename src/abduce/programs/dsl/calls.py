@@ -15,7 +15,7 @@ _PLAIN = (Color, Integer, int, bool)
 
 
 def primitives() -> dict[str, str]:
-    """The DSL primitives that take a grid and then only integers or colours, with what each does."""
+    """The DSL primitives that take a grid, then only integers or colours; what each does."""
     return {name: _summary(function) for name, function in _callable().items()}
 
 
@@ -34,7 +34,9 @@ def apply(grid: list[list[int]], primitive: str, arguments: list[int] | None = N
     wanted = len(inspect.signature(function).parameters) - 1
     values = list(arguments or [])
     if len(values) != wanted:
-        raise ValueError(f"{primitive} takes {wanted} argument(s) after the grid, not {len(values)}")
+        raise ValueError(
+            f"{primitive} takes {wanted} argument(s) after the grid, not {len(values)}"
+        )
     return _plain(function(Grid(grid), *values))
 
 

@@ -1,0 +1,11 @@
+"""SymPy and networkx tools for maths and graph problems, and independent checks of answers.
+
+Every public function takes JSON-like arguments and returns plain JSON data (expressions as
+strings in SymPy's syntax); model-written expressions are parsed by `parsing` alone. The sandbox
+loads this directory as the package `symbolic`, so its imports are relative, and programs call
+e.g. `from symbolic.algebra import solve`.
+"""
+
+from . import algebra, checks, graphs, matrices, number_theory, parsing
+
+__all__ = ["algebra", "checks", "graphs", "matrices", "number_theory", "parsing"]
