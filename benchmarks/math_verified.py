@@ -57,6 +57,7 @@ def agent_answer(agent: Agent, problem: MathProblem) -> dict:
         "text": answer.text.removesuffix(" + C"),
         "verified": answer.verified,
         "check": answer.check,
+        "program": answer.program,
         "seconds": answer.seconds,
         "llm_calls": answer.llm_calls,
         "tokens_in": answer.tokens_in,

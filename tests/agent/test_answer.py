@@ -96,3 +96,11 @@ def test_the_conversation_is_remembered(scripted):
     agent.ask(CUBIC)
     agent.ask("What were they again?")
     assert "x ∈ {1, 2, 3}" in model.prompts[2][1].content
+
+
+def test_a_bare_result_is_sent_back_to_be_stated_as_a_claim(scripted):
+    bare = fence('from symbolic.algebra import solve\n\ndef answer():\n    return solve("x**2 - 4")')
+    model = scripted(PLAN, bare, roots_program())
+    answer = Agent(model, use_cache=False).ask(CUBIC)
+    assert answer.verified and answer.programs == 2
+    assert "not a claim" in model.prompts[2][-1].content

@@ -11,6 +11,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from abduce.agent.verifier import brief
 from abduce.programs.symbolic import checks
 from abduce.programs.symbolic.claims import appears_in
 from abduce.tools import Tool, ToolError
@@ -39,10 +40,16 @@ class Check(BaseModel):
 
 
 def check_claim(claim: Any, question: str) -> Check:
-    """Check `claim` (a program's result) against `question`; a result that is not a claim
-    is checked as a plain value."""
+    """Check `claim` (a program's result) against `question`; a bare number is checked as a
+    value claim, anything else that is not a claim fails."""
+    if isinstance(claim, int | float) and not isinstance(claim, bool):
+        claim = {"claim": "value", "value": claim}
     if not (isinstance(claim, dict) and claim.get("claim") in CHECKS):
-        claim = {"claim": "value", "value": claim, "integer": False, "positive": False}
+        return Check(
+            verified=False,
+            description=f"answer() returned {brief(claim)}, not a claim: return the result "
+            "through one of the claim functions of symbolic.claims",
+        )
     name, problem = CHECKS[claim["claim"]]
     arguments = {key: value for key, value in claim.items() if key != "claim"}
     try:
@@ -90,3 +97,4 @@ def _plain(value: Any) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value)
+

@@ -55,7 +55,7 @@ class SandboxVerifier:
         try:
             return self.domain.to_answer(result.value), None
         except ValueError as error:
-            return None, f"the program returned {_brief(result.value)}, which is invalid: {error}"
+            return None, f"the program returned {brief(result.value)}, which is invalid: {error}"
 
     def _judge(
         self, index: int, expected: object, got: object, error: str | None
@@ -66,6 +66,7 @@ class SandboxVerifier:
         return ExampleVerdict(index=index, passed=score == 1.0, score=score, output=got)
 
 
-def _brief(value: object, limit: int = 80) -> str:
+def brief(value: object, limit: int = 80) -> str:
+    """repr(value), cut to `limit` characters."""
     text = repr(value)
     return text if len(text) <= limit else text[: limit - 1] + "…"
