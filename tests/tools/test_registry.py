@@ -95,20 +95,3 @@ def test_unknown_tools_get_suggestions():
 )  # fmt: skip
 def test_built_in_tools_run_in_the_sandbox(name, arguments, expected):
     assert find_tool(name).invoke(arguments) == expected
-
-
-@pytest.mark.parametrize(
-    ("name", "arguments"),
-    [
-        ("sympy.simplify", {"expression": "__import__('os').system('touch /tmp/abduce_pwned')"}),
-        ("sympy.solve", {"equation": "open('/tmp/abduce_pwned', 'w').write('x')"}),
-        ("python.run", {"code": "open('/tmp/abduce_pwned', 'w').write('x')"}),
-        ("python.run", {"code": "import os\nos.system('touch /tmp/abduce_pwned')"}),
-    ],
-)
-def test_model_supplied_code_fails_closed_in_the_sandbox(name, arguments):
-    with pytest.raises(ToolError):
-        find_tool(name).invoke(arguments)
-    import os
-
-    assert not os.path.exists("/tmp/abduce_pwned")
