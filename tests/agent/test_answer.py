@@ -99,7 +99,9 @@ def test_the_conversation_is_remembered(scripted):
 
 
 def test_a_bare_result_is_sent_back_to_be_stated_as_a_claim(scripted):
-    bare = fence('from symbolic.algebra import solve\n\ndef answer():\n    return solve("x**2 - 4")')
+    bare = fence(
+        'from symbolic.algebra import solve\n\ndef answer():\n    return solve("x**2 - 4")'
+    )
     model = scripted(PLAN, bare, roots_program())
     answer = Agent(model, use_cache=False).ask(CUBIC)
     assert answer.verified and answer.programs == 2
