@@ -18,7 +18,6 @@ from mcp.shared.exceptions import MCPError
 
 from tests.tools.test_plugins import BROKEN_PLUGIN, write_gcd_plugin, write_plugin
 
-SERVE = "from abduce.tools.mcp_server import serve; serve()"
 
 CALLS: dict[str, tuple[str, dict[str, Any]]] = {
     "solve": ("sympy.solve", {"equation": "x**2 - 4", "symbol": "x"}),
@@ -30,9 +29,9 @@ CALLS: dict[str, tuple[str, dict[str, Any]]] = {
 
 
 async def converse(site: Path, errlog: Path) -> dict[str, Any]:
-    """Start the server, initialize, list the tools and make every call in CALLS."""
+    """Start `abduce mcp`, initialize, list the tools and make every call in CALLS."""
     server = StdioServerParameters(
-        command=sys.executable, args=["-c", SERVE], env={"PYTHONPATH": str(site)}
+        command=sys.executable, args=["-m", "abduce", "mcp"], env={"PYTHONPATH": str(site)}
     )
     stray: list[Exception] = []
 
