@@ -18,7 +18,6 @@ from mcp.shared.exceptions import MCPError
 
 from tests.tools.test_plugins import BROKEN_PLUGIN, write_gcd_plugin, write_plugin
 
-
 CALLS: dict[str, tuple[str, dict[str, Any]]] = {
     "solve": ("sympy.solve", {"equation": "x**2 - 4", "symbol": "x"}),
     "missing_argument": ("sympy.solve", {"symbol": "x"}),

@@ -1,5 +1,8 @@
 """The registry: typed functions become tools with schemas; arguments are validated."""
 
+import subprocess
+import sys
+
 import pytest
 
 from abduce.tools import Tool, ToolError, find_tool
@@ -95,3 +98,19 @@ def test_unknown_tools_get_suggestions():
 )  # fmt: skip
 def test_built_in_tools_run_in_the_sandbox(name, arguments, expected):
     assert find_tool(name).invoke(arguments) == expected
+
+
+def test_a_tool_defined_in_a_script_runs_alone_in_the_sandbox(tmp_path):
+    script = tmp_path / "script.py"
+    script.write_text(
+        "import abduce.tools\n"
+        "from abduce import tool\n\n"
+        '@tool(name="maths.gcd_many")\n'
+        "def gcd_many(values: list[int]) -> int:\n"
+        '    """Greatest common divisor of several integers."""\n'
+        "    import math\n"
+        "    return math.gcd(*values)\n\n"
+        'print(abduce.tools.find_tool("maths.gcd_many").invoke({"values": [12, 18]}))\n'
+    )
+    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True)
+    assert done.stdout.strip() == "6", done.stderr

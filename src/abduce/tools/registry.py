@@ -7,8 +7,10 @@ add the tools to the registry.
 
 from __future__ import annotations
 
+import ast
 import inspect
 import re
+import textwrap
 import threading
 from collections.abc import Callable
 from importlib.metadata import entry_points
@@ -30,7 +32,8 @@ class Tool:
     Calling the tool calls the function directly, in this process (your own inputs).
     `invoke` validates model-supplied arguments and runs the function in the sandbox.
     `sandbox_import` names the module the sandbox imports the function from; without it the
-    sandbox runs the source of the function's own module (see `program`).
+    sandbox runs the source of the function's own module, or of the function alone when it
+    was defined in a script (see `program`).
 
     >>> def gcd_many(values: list[int]) -> int:
     ...     '''Greatest common divisor of several integers.'''
@@ -97,10 +100,15 @@ class Tool:
     def program(self) -> str:
         """Python source for the sandbox defining `call(arguments)`, which runs the tool."""
         function = self.function.__name__
+        module = inspect.getmodule(self.function)
         if self.sandbox_import:
             source = f"from {self.sandbox_import} import {function}\n"
+        elif module is None or module.__name__ == "__main__":  # a script: the function alone
+            definition = ast.parse(textwrap.dedent(inspect.getsource(self.function))).body[0]
+            definition.decorator_list = []
+            source = ast.unparse(definition)
         else:
-            source = inspect.getsource(inspect.getmodule(self.function))
+            source = inspect.getsource(module)
         return f"{source}\n\ndef call(arguments):\n    return {function}(**arguments)\n"
 
     def invoke(self, arguments: dict[str, Any], *, timeout: float = 20.0) -> Any:
@@ -179,9 +187,10 @@ def tool(
     """Make a typed, documented function a tool and register it: `@tool` or
     `@tool(name="maths.gcd_many", description=...)`.
 
-    The tool stays callable like the function. Its module must import only what the sandbox
-    allows (the standard library's safe parts, numpy, sympy, networkx, `from abduce import
-    tool`): `invoke` runs that module's source there.
+    The tool stays callable like the function. `invoke` runs it in the sandbox from its
+    module's source (a script's function alone, so it imports what it needs itself), which
+    may import only what the sandbox allows: the safe standard library, numpy, sympy,
+    networkx, and `from abduce import tool`.
     """
 
     def make(function: Callable[..., Any]) -> Tool:
