@@ -9,22 +9,17 @@ CUBIC = "Solve x**3 - 6*x**2 + 11*x - 6 = 0 for x."
 PLAN = "Approach: solve the cubic with sympy and check the roots by substitution."
 
 
-def roots_program(
-    roots: str = 'solve(equation, "x")', equation: str = "x**3 - 6*x**2 + 11*x - 6 = 0"
-) -> str:
+def roots_program(answer: str = "roots", equation: str = "x**3 - 6*x**2 + 11*x - 6 = 0") -> str:
     return fence(
-        "from symbolic.algebra import solve\n"
-        "from symbolic.claims import roots\n\n"
+        "from symbolic.algebra import solve\n\n"
         "def answer():\n"
-        f'    equation = "{equation}"\n'
-        f'    return roots(equation, "x", {roots})'
+        f'    roots = solve("{equation}", "x")\n'
+        f"    return {answer}"
     )
 
 
-def value_program(expression: str) -> str:
-    return fence(
-        f"from symbolic.claims import value\n\ndef answer():\n    return value({expression})"
-    )
+def number_program(expression: str) -> str:
+    return fence(f"def answer():\n    return {expression}")
 
 
 def test_a_right_answer_is_verified_by_substitution(scripted):
@@ -38,7 +33,7 @@ def test_a_right_answer_is_verified_by_substitution(scripted):
 
 
 def test_a_wrong_root_is_never_verified(scripted):
-    wrong = roots_program('["1", "2", "4"]')
+    wrong = roots_program('["1", "2", "4"]')  # solve's result, changed
     model = scripted(PLAN, wrong, wrong, wrong)
     answer = Agent(model, rounds=3, use_cache=False).ask(CUBIC)
     assert not answer.verified
@@ -49,7 +44,7 @@ def test_a_wrong_root_is_never_verified(scripted):
 
 
 def test_a_missing_root_is_not_verified(scripted):
-    model = scripted(PLAN, roots_program('["1", "2"]'))
+    model = scripted(PLAN, roots_program("roots[:2]"))
     assert not Agent(model, rounds=1, use_cache=False).ask(CUBIC).verified
 
 
@@ -57,7 +52,7 @@ def test_checking_a_different_equation_does_not_count(scripted):
     easier = roots_program(equation="x**2 - 4 = 0")
     answer = Agent(scripted(PLAN, easier), rounds=1, use_cache=False).ask(CUBIC)
     assert not answer.verified
-    assert "not the question's" in answer.check
+    assert "which the question does not state" in answer.check
 
 
 def test_a_crash_goes_back_and_the_revision_is_verified(scripted):
@@ -70,12 +65,12 @@ def test_a_crash_goes_back_and_the_revision_is_verified(scripted):
 
 @pytest.mark.parametrize(
     ("second", "verified"),
-    [("2 * 60 + 30, integer=True", True), ("140", False)],
+    [("2 * 60 + 30", True), ("140", False)],
 )
 def test_a_number_needs_a_second_program_that_agrees(scripted, second, verified):
     question = "A film starts at 3pm and lasts 2 and a half hours. How many minutes long is it?"
     plan = "Approach: convert hours to minutes."
-    model = scripted(plan, value_program("150, integer=True, positive=True"), value_program(second))
+    model = scripted(plan, number_program("150"), number_program(second))
     answer = Agent(model, rounds=1, use_cache=False).ask(question)
     assert answer.verified is verified, answer.check
     assert answer.text == "150"
@@ -98,11 +93,9 @@ def test_the_conversation_is_remembered(scripted):
     assert "x ∈ {1, 2, 3}" in model.prompts[2][1].content
 
 
-def test_a_bare_result_is_sent_back_to_be_stated_as_a_claim(scripted):
-    bare = fence(
-        'from symbolic.algebra import solve\n\ndef answer():\n    return solve("x**2 - 4")'
-    )
+def test_a_result_no_check_applies_to_goes_back(scripted):
+    bare = fence('def answer():\n    return "one, two and three"')
     model = scripted(PLAN, bare, roots_program())
     answer = Agent(model, use_cache=False).ask(CUBIC)
     assert answer.verified and answer.programs == 2
-    assert "not a claim" in model.prompts[2][-1].content
+    assert "which no check applies to" in model.prompts[2][-1].content

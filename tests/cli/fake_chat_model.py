@@ -14,7 +14,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 SLOW = "take your time"
 PLAN = 'with "Approach:"'  # ask_plan.md
-PROGRAM = "defines answer() and returns a claim"  # ask_program.md and ask_revise.md
+PROGRAM = "code block that defines answer()"  # ask_program.md and ask_revise.md
 
 APPROACH = "Approach: solve the cubic with sympy.solve and check the roots by substitution."
 
@@ -22,16 +22,15 @@ APPROACH = "Approach: solve the cubic with sympy.solve and check the roots by su
 def _program(roots: str) -> str:
     return f"""```python
 from symbolic.algebra import solve
-from symbolic.claims import roots
 
 def answer():
-    equation = "x**3 - 6*x**2 + 11*x - 6 = 0"
-    return roots(equation, "x", {roots})
+    roots = solve("x**3 - 6*x**2 + 11*x - 6 = 0", "x")
+    return {roots}
 ```"""
 
 
 SCRIPTS: dict[str, list[tuple[str, str]]] = {
-    "right": [(PLAN, APPROACH), (PROGRAM, _program('solve(equation, "x")'))],
+    "right": [(PLAN, APPROACH), (PROGRAM, _program("roots"))],
     "wrong": [(PLAN, APPROACH), (PROGRAM, _program('["1", "2", "4"]'))],
 }
 

@@ -76,11 +76,11 @@ def test_a_verified_answer_streams_its_steps(tmp_path, right):
         child,
         QUESTION,
         "hypothesis: solve the cubic with sympy.solve",
-        "program written (6 lines)",
+        "program written (5 lines)",
         "x ∈ {1, 2, 3}",
         "verified ✓",
     )
-    send(child, "/trace", "approach: solve the cubic", 'return roots(equation, "x"')
+    send(child, "/trace", "approach: solve the cubic", "return roots")
     send(child, "/tools", "sympy.solve")
     send(child, "/model", right)
     send(child, "/nonsense", "unknown command /nonsense; /help lists the commands")
@@ -94,7 +94,7 @@ def test_a_verified_answer_streams_its_steps(tmp_path, right):
 
 def test_a_wrong_root_ends_not_verified(tmp_path, wrong):
     child = chat(tmp_path, wrong, "--verbose")
-    send(child, QUESTION, 'roots(equation, "x", ["1", "2", "4"])', "x ∈ {1, 2, 4}", "not verified")
+    send(child, QUESTION, 'return ["1", "2", "4"]', "x ∈ {1, 2, 4}", "not verified")
     child.sendeof()  # Ctrl-D
     finish(child)
 

@@ -1,10 +1,10 @@
 """The question loop behind `abduce chat` and `abduce ask`: the same loop as for ARC tasks.
 
 The planner states an approach (the hypothesis), the synthesizer writes a program that calls
-the tools and returns a claim, the sandbox runs it, the claim is checked independently (in a
-fresh sandboxed process, against the question), and what failed goes back to the model, for
-up to `rounds` programs. A plain number is checked by agreement with a second program
-written from scratch.
+the tools, the sandbox runs it and records its tool calls, the claim its answer makes is
+checked independently (in a fresh sandboxed process, against the question), and what failed
+goes back to the model, for up to `rounds` programs. A bare number is checked by agreement
+with a second program written from scratch.
 """
 
 from __future__ import annotations
@@ -16,11 +16,12 @@ from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, System
 from pydantic import BaseModel
 
 from abduce.agent.chat import BudgetExhausted, Chat
-from abduce.agent.claims import Check, check_claim, describe_claim
+from abduce.agent.claims import Check, check_claim, claim_of, describe_claim, number
 from abduce.agent.llm import LLMSpec, make_llm
 from abduce.agent.models import Budget
 from abduce.agent.prompts import ask_system, render
 from abduce.agent.synthesizer import END_OF_BLOCK, extract_code
+from abduce.agent.verifier import brief
 from abduce.programs import default_sandbox
 
 Listener = Callable[[str, str], None]  # (event, text): words, approach, program, check
@@ -101,20 +102,20 @@ class Agent:
         request = HumanMessage(render("ask_program", question=question, approach=approach))
         messages = [*context, request]
         best: Answer | None = None
-        for number in range(1, self.rounds + 1):
+        for count in range(1, self.rounds + 1):
             source = extract_code(self.chat.ask(messages, stop=END_OF_BLOCK))
             say("program", source)
-            value, check = self._run_and_check(question, source, context)
+            text, value, check = self._run_and_check(question, source, context)
             say("check", check.description)
             answer = Answer(
                 question=question,
-                text=describe_claim(value) if value is not None else "(the program failed)",
+                text=text,
                 verified=check.verified,
                 check=check.description,
                 approach=approach,
                 program=source,
                 value=value,
-                programs=number,
+                programs=count,
             )
             if check.verified:
                 return answer
@@ -128,27 +129,28 @@ class Agent:
 
     def _run_and_check(
         self, question: str, source: str, context: list[BaseMessage]
-    ) -> tuple[Any, Check]:
-        value, error = _run(source)
+    ) -> tuple[str, Any, Check]:
+        """The answer's text, the program's result, and the check of what it claims."""
+        value, calls, error = _run(source)
         if error is not None:
-            return None, Check(verified=False, description=f"the program failed: {error}")
-        check = check_claim(value, question)
-        if check.verified and _is_value(value):
-            return value, self._agree(question, value, check, context)
-        return value, check
+            failed = Check(verified=False, description=f"the program failed: {error}")
+            return "(the program failed)", None, failed
+        claim = claim_of(value, calls)
+        check = check_claim(claim, value, question)
+        if check.verified and claim["claim"] == "value":
+            check = self._agree(question, value, check, context)
+        return describe_claim(claim, value), value, check
 
     def _agree(self, question: str, value: Any, check: Check, context: list[BaseMessage]) -> Check:
-        """A plain value counts only if a second program, written from scratch, agrees."""
+        """A bare number counts only if a second program, written from scratch, agrees."""
         request = HumanMessage(render("ask_again", question=question))
-        second, error = _run(extract_code(self.chat.ask([*context, request], stop=END_OF_BLOCK)))
+        second, _, error = _run(extract_code(self.chat.ask([*context, request], stop=END_OF_BLOCK)))
         if error is not None:
             return Check(verified=False, description=f"the second program failed: {error}")
-        first, other = _number(value), _number(second)
-        if first is None or other is None or abs(first - other) > TOLERANCE * max(1, abs(first)):
-            found = describe_claim(second)
-            return Check(
-                verified=False, description=f"a second program disagrees: it found {found}"
-            )
+        first, other = number(value), number(second)
+        if other is None or abs(first - other) > TOLERANCE * max(1, abs(first)):
+            found = f"a second program disagrees: it found {brief(second)}"
+            return Check(verified=False, description=found)
         return Check(verified=True, description=f"{check.description}; a second program agrees")
 
     def _context(self, question: str) -> list[BaseMessage]:
@@ -168,13 +170,21 @@ class Agent:
         }
 
 
-def _run(source: str) -> tuple[Any, str | None]:
-    """The value `answer()` returns in the sandbox, or None and why it failed."""
-    program = f"{source}\n\ndef answer_(_):\n    return answer()\n"
+def _run(source: str) -> tuple[Any, list[dict], str | None]:
+    """What `answer()` returns in the sandbox and the tool calls it made; or why it failed."""
+    program = f"{source}\n\n{_RECORDING}"
     [result] = default_sandbox().run(program, [None], entry="answer_", timeout=20.0)
     if not result.ok:
-        return None, (result.error or "").strip().splitlines()[-1]
-    return result.value, None
+        return None, [], (result.error or "").strip().splitlines()[-1]
+    return result.value["value"], result.value["calls"], None
+
+
+_RECORDING = """def answer_(_):
+    import symbolic.record
+    symbolic.record.start()
+    value = answer()
+    return {"value": value, "calls": symbolic.record.calls()}
+"""
 
 
 def _after(text: str, marker: str) -> str | None:
@@ -184,15 +194,3 @@ def _after(text: str, marker: str) -> str | None:
         if stripped.lower().startswith(marker):
             return stripped[len(marker) :].strip(" *") or None
     return None
-
-
-def _is_value(claim: Any) -> bool:
-    return not isinstance(claim, dict) or claim.get("claim") == "value"
-
-
-def _number(claim: Any) -> float | None:
-    value = claim.get("value") if isinstance(claim, dict) else claim
-    try:
-        return float(value)
-    except (TypeError, ValueError):
-        return None

@@ -1,20 +1,74 @@
-"""Check a program's claim independently: the matching check runs in a fresh sandboxed process,
-and the claimed problem must be the one the question states.
+"""What a program's answer claims, read from the tool calls it made, and the independent check
+of that claim: in a fresh sandboxed process, on the problem the question states.
 
-A claim is what a question-answering program returns (see `abduce/programs/symbolic/claims`):
-plain data naming its kind, the problem (equation, expression, graph) and the answer.
+A program that returns what `solve("x**2 - 4 = 0", "x")` gave it claims those are all the
+roots of that equation; one that returns a shortest path's length claims there is no shorter
+path; a bare number claims only itself (the agent then asks for a second program).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from pydantic import BaseModel
 
 from abduce.agent.verifier import brief
 from abduce.programs.symbolic import checks
-from abduce.programs.symbolic.claims import appears_in
+from abduce.programs.symbolic.grounding import appears_in
 from abduce.tools import Tool, ToolError
+
+Claim = dict[str, Any]  # {"claim": kind, **the check's arguments}
+
+
+def _roots(arguments: dict, result: Any) -> Claim:
+    return {"claim": "roots", "equation": arguments["equation"], "symbol": arguments["symbol"],
+            "roots": result}  # fmt: skip
+
+
+def _solution(arguments: dict, result: Any) -> Claim | None:
+    solution = result[0] if isinstance(result, list) and len(result) == 1 else result
+    return {"claim": "solution", "equations": arguments["equations"], "solution": solution}
+
+
+def _derivative(arguments: dict, result: Any) -> Claim | None:
+    if arguments.get("order", 1) != 1:
+        return None
+    return {"claim": "derivative", "expression": arguments["expression"],
+            "variable": arguments["variable"], "derivative": result}  # fmt: skip
+
+
+def _integral(arguments: dict, result: Any) -> Claim:
+    if arguments.get("lower") is None:
+        return {"claim": "antiderivative", "integrand": arguments["expression"],
+                "variable": arguments["variable"], "antiderivative": result}  # fmt: skip
+    return {"claim": "definite_integral", **arguments, "value": result}
+
+
+def _limit(arguments: dict, result: Any) -> Claim:
+    return {"claim": "limit", **arguments, "value": result}
+
+
+def _equal(arguments: dict, result: Any) -> Claim:
+    return {"claim": "equal", "first": arguments["expression"], "second": result}
+
+
+def _path(arguments: dict, result: Any) -> Claim:
+    return {"claim": "path", **arguments, "path": result["path"], "length": result["length"]}
+
+
+# tool → its call's claim (None: nothing to check for these arguments)
+CLAIMS: dict[str, Callable[[dict, Any], Claim | None]] = {
+    "algebra.solve": _roots,
+    "algebra.solve_system": _solution,
+    "algebra.differentiate": _derivative,
+    "algebra.integrate": _integral,
+    "algebra.limit": _limit,
+    "algebra.simplify": _equal,
+    "algebra.factor": _equal,
+    "algebra.expand": _equal,
+    "graphs.shortest_path": _path,
+}
 
 # claim kind → (the check, whose parameters are the claim's fields; the field stating the problem)
 CHECKS: dict[str, tuple[str, str | None]] = {
@@ -29,7 +83,7 @@ CHECKS: dict[str, tuple[str, str | None]] = {
     "value": ("check_value", None),
 }
 
-_GROUNDED = Tool(appears_in, sandbox_import="symbolic.claims")
+_GROUNDED = Tool(appears_in, sandbox_import="symbolic.grounding")
 
 
 class Check(BaseModel):
@@ -39,58 +93,83 @@ class Check(BaseModel):
     description: str
 
 
-def check_claim(claim: Any, question: str) -> Check:
-    """Check `claim` (a program's result) against `question`; a bare number is checked as a
-    value claim, anything else that is not a claim fails."""
-    if isinstance(claim, int | float) and not isinstance(claim, bool):
-        claim = {"claim": "value", "value": claim}
-    if not (isinstance(claim, dict) and claim.get("claim") in CHECKS):
+def claim_of(value: Any, calls: list[dict]) -> Claim | None:
+    """The claim a program's answer makes: from the last tool call whose result it returns
+    (in part, for a path's length), else as the answer to the last such call whose result
+    has its type (a list of roots the program changed), else a bare number's; None if it
+    makes none."""
+    made = [call for call in reversed(calls) if call["tool"] in CLAIMS]
+    for call in made:
+        if _answers(value, call["result"]):
+            return CLAIMS[call["tool"]](call["arguments"], call["result"])
+    for call in made:
+        if type(value) is type(call["result"]) and not isinstance(value, dict):
+            return CLAIMS[call["tool"]](call["arguments"], value)
+    if number(value) is not None:
+        return {"claim": "value", "value": value}
+    return None
+
+
+def check_claim(claim: Claim | None, value: Any, question: str) -> Check:
+    """Check `claim` independently, after making sure its problem is the question's."""
+    if claim is None:
         return Check(
             verified=False,
-            description=f"answer() returned {brief(claim)}, not a claim: return the result "
-            "through one of the claim functions of symbolic.claims",
+            description=f"answer() returned {brief(value)}, which no check applies to: return "
+            "the result of a tool (solve, integrate, shortest_path...) as it is, or a number",
         )
     name, problem = CHECKS[claim["claim"]]
-    arguments = {key: value for key, value in claim.items() if key != "claim"}
+    arguments = {key: item for key, item in claim.items() if key != "claim"}
     try:
         if problem is not None:
             for statement in _listed(claim[problem]):
                 if not _GROUNDED.invoke({"expression": str(statement), "question": question}):
                     return Check(
                         verified=False,
-                        description=f"the checked problem {statement!r} is not the question's",
+                        description=f"the program solved {statement!r}, which the question "
+                        "does not state",
                     )
         result = Tool(getattr(checks, name), sandbox_import="symbolic.checks").invoke(arguments)
-    except KeyError as missing:
-        return Check(verified=False, description=f"the claim lacks {missing}")
     except ToolError as error:
         return Check(verified=False, description=f"the check could not run: {error}")
     return Check(verified=bool(result["verified"]), description=str(result["check"]))
 
 
+def describe_claim(claim: Claim | None, value: Any) -> str:
+    """The answer, as a person would write it."""
+    kind = claim["claim"] if claim else None
+    if kind == "roots":
+        return f"{claim['symbol']} ∈ {{{', '.join(map(str, claim['roots']))}}}"
+    if kind == "solution" and isinstance(claim["solution"], dict):
+        return ", ".join(f"{name} = {item}" for name, item in claim["solution"].items())
+    if kind == "antiderivative":
+        return f"{claim['antiderivative']} + C"
+    if kind == "path" and value == {"path": claim["path"], "length": claim["length"]}:
+        return f"{' → '.join(map(str, claim['path']))} (length {_plain(claim['length'])})"
+    return _plain(value)
+
+
+def _answers(value: Any, result: Any) -> bool:
+    """Whether `value` is `result`, or a path result's length or nodes."""
+    if isinstance(result, dict) and value in (result.get("length"), result.get("path")):
+        return True
+    if isinstance(value, list) and isinstance(result, list):
+        return sorted(map(str, value)) == sorted(map(str, result))
+    return value == result or str(value) == str(result)
+
+
+def number(value: Any) -> float | None:
+    """`value` as a float, if it is a number (or a numeric string); None otherwise."""
+    if isinstance(value, bool):
+        return None
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        return None
+
+
 def _listed(value: Any) -> list[Any]:
     return value if isinstance(value, list) else [value]
-
-
-def describe_claim(claim: Any) -> str:
-    """The answer a claim states, as a person would write it."""
-    if not isinstance(claim, dict) or claim.get("claim") not in CHECKS:
-        return _plain(claim)
-    kind = claim["claim"]
-    if kind == "roots":
-        return f"{claim.get('symbol', 'x')} ∈ {{{', '.join(map(str, claim.get('roots', [])))}}}"
-    if kind == "solution":
-        return ", ".join(f"{name} = {value}" for name, value in claim.get("solution", {}).items())
-    if kind == "derivative":
-        return str(claim.get("derivative"))
-    if kind == "antiderivative":
-        return f"{claim.get('antiderivative')} + C"
-    if kind == "equal":
-        return str(claim.get("second"))
-    if kind == "path":
-        nodes = " → ".join(map(str, claim.get("path", [])))
-        return f"{nodes} (length {_plain(claim.get('length'))})"
-    return _plain(claim.get("value"))
 
 
 def _plain(value: Any) -> str:

@@ -72,8 +72,7 @@ def prompt_hash() -> str:
 @cache
 def ask_system() -> str:
     """The question agent's system prompt: the computing tools (not the checks, which are the
-    verifier's) as the sandbox imports them, and the claims a program returns."""
-    from abduce.programs.symbolic import claims
+    verifier's) as the sandbox imports them."""
     from abduce.tools.builtins import FAMILIES
 
     lines = []
@@ -81,10 +80,4 @@ def ask_system() -> str:
         if sandbox_import != "symbolic.checks" and sandbox_import.startswith("symbolic"):
             lines.append(f"# from {sandbox_import} import ...")
             lines += [signature_line(getattr(module, name)) for name in names]
-    made = [claims.roots, claims.solution, claims.derivative, claims.antiderivative]
-    made += [claims.definite_integral, claims.equal, claims.limit, claims.path, claims.value]
-    return render(
-        "ask_system",
-        tools="\n".join(lines),
-        claims="\n".join(signature_line(function) for function in made),
-    )
+    return render("ask_system", tools="\n".join(lines))

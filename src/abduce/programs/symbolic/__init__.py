@@ -6,6 +6,18 @@ loads this directory as the package `symbolic`, so its imports are relative, and
 e.g. `from symbolic.algebra import solve`.
 """
 
-from . import algebra, checks, graphs, matrices, number_theory, parsing
+from . import algebra, checks, graphs, grounding, matrices, number_theory, parsing, record
 
-__all__ = ["algebra", "checks", "graphs", "matrices", "number_theory", "parsing"]
+__all__ = [
+    "algebra",
+    "checks",
+    "graphs",
+    "grounding",
+    "matrices",
+    "number_theory",
+    "parsing",
+    "record",
+]
+
+for _module in (algebra, graphs, matrices, number_theory):
+    record.record(_module)

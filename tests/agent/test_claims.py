@@ -1,0 +1,37 @@
+"""What a program's answer claims, read from its recorded tool calls."""
+
+import pytest
+
+from abduce.agent.claims import claim_of, describe_claim
+
+SOLVE = {"tool": "algebra.solve", "arguments": {"equation": "x**2 - 4", "symbol": "x"},
+         "result": ["-2", "2"]}  # fmt: skip
+EDGES = [{"source": "A", "target": "B", "weight": 2}]
+PATH = {"tool": "graphs.shortest_path",
+        "arguments": {"edges": EDGES, "source": "A", "target": "B", "directed": False},
+        "result": {"path": ["A", "B"], "length": 2}}  # fmt: skip
+GCD = {"tool": "number_theory.gcd", "arguments": {"values": [4, 6]}, "result": 2}
+
+
+@pytest.mark.parametrize(
+    ("value", "calls", "claim"),
+    [
+        (["2", "-2"], [SOLVE], {"claim": "roots", "equation": "x**2 - 4", "symbol": "x",
+                                "roots": ["-2", "2"]}),
+        (["2"], [SOLVE], {"claim": "roots", "equation": "x**2 - 4", "symbol": "x",
+                          "roots": ["2"]}),  # a changed result is still claimed as the roots
+        (2, [PATH], {"claim": "path", "edges": EDGES, "source": "A", "target": "B",
+                     "directed": False, "path": ["A", "B"], "length": 2}),
+        (2, [GCD], {"claim": "value", "value": 2}),  # no check for gcd: a bare number
+        ("two", [SOLVE], None),
+        ({"answer": 1}, [], None),
+    ],
+)  # fmt: skip
+def test_the_claim_comes_from_the_call_whose_result_is_returned(value, calls, claim):
+    assert claim_of(value, calls) == claim
+
+
+def test_answers_read_as_a_person_writes_them():
+    assert describe_claim(claim_of(["-2", "2"], [SOLVE]), ["-2", "2"]) == "x ∈ {-2, 2}"
+    assert describe_claim(claim_of(PATH["result"], [PATH]), PATH["result"]) == "A → B (length 2)"
+    assert describe_claim({"claim": "value", "value": 150.0}, 150.0) == "150"

@@ -1,0 +1,17 @@
+"""Tool calls are recorded only once recording has started, as plain data."""
+
+from abduce.programs.symbolic import algebra, record
+
+
+def test_calls_are_recorded_with_their_arguments_and_results(monkeypatch):
+    monkeypatch.setattr(record, "_calls", None)  # restored after the test
+    algebra.solve("x**2 - 1")  # before start: not recorded
+    record.start()
+    algebra.solve("x**2 - 4", "x")
+    algebra.factor(expression="x**2 - 1")
+    assert record.calls() == [
+        {"tool": "algebra.solve", "arguments": {"equation": "x**2 - 4", "symbol": "x"},
+         "result": ["-2", "2"]},
+        {"tool": "algebra.factor", "arguments": {"expression": "x**2 - 1"},
+         "result": "(x - 1)*(x + 1)"},
+    ]  # fmt: skip
