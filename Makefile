@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 # Portable, fast llama.cpp build (AVX2/FMA/F16C, no native tuning, no llava): ~7 min on 2 cores.
 export CMAKE_ARGS ?= -DGGML_NATIVE=OFF -DGGML_AVX2=ON -DGGML_FMA=ON -DGGML_F16C=ON -DLLAVA_BUILD=OFF
 
-.PHONY: install demo test bench bench-search clean
+.PHONY: install demo test bench bench-search bench-math clean
 
 install: $(VENV)/.installed
 
@@ -29,6 +29,11 @@ bench: install
 	$(BIN)/abduce arc --tasks benchmarks/arc1_training_20.txt --out runs/bench20.jsonl \
 		--max-calls 8 --max-seconds 240 --no-cache
 	$(BIN)/python benchmarks/prefix_reuse.py
+
+bench-math: install  # direct answers vs the checked agent, local model (see RESULTS.md)
+	$(BIN)/python benchmarks/math_verified.py --mode agent --limit 60 --out runs/math_agent.jsonl
+	$(BIN)/python benchmarks/math_verified.py --mode direct --limit 60 --out runs/math_direct.jsonl
+	$(BIN)/python benchmarks/math_verified.py --summary runs/math_direct.jsonl runs/math_agent.jsonl
 
 bench-search: install  # the DSL search on ARC, as in benchmarks/RESULTS.md (~22 min)
 	$(BIN)/abduce arc --planner search --split training --budget 3 --workers 2 \
