@@ -48,7 +48,19 @@ try:
     error = None
 except t.ToolError as failure:
     error = str(failure)
-print(json.dumps({"names": names, "errors": t.registry.errors, "result": result, "error": error}))
+
+# The chat agent's programs call the plugin's tool like a built-in.
+from langchain_core.language_models.fake_chat_models import FakeListChatModel
+from abduce.agent.answer import Agent
+from abduce.agent.prompts import ask_system
+
+program = "```python\\ndef answer():\\n    return gcd_many([12, 18, 30])\\n```"
+second = "```python\\ndef answer():\\n    return 6\\n```"
+model = FakeListChatModel(responses=["Approach: the plugin's gcd.", program, second])
+answer = Agent(model, use_cache=False).ask("What is the gcd of 12, 18 and 30?")
+agent = {"text": answer.text, "verified": answer.verified, "prompt": ask_system()}
+print(json.dumps({"names": names, "errors": t.registry.errors, "result": result, "error": error,
+                  "agent": agent}))
 """
 
 
@@ -131,6 +143,11 @@ def test_this_process_never_sees_the_plugin(probe):
 def test_plugin_tool_runs_in_the_sandbox(probe):
     assert probe["result"] == 6
     assert probe["error"].startswith("gcd.many: values.0: Input should be a valid integer")
+
+
+def test_the_agent_s_programs_call_the_plugin_tool(probe):
+    assert "gcd_many(values: list[int]) -> int: Greatest common divisor" in probe["agent"]["prompt"]
+    assert probe["agent"]["text"] == "6" and probe["agent"]["verified"]
 
 
 def test_failing_plugin_is_reported_and_the_others_still_load(probe):

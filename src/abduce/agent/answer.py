@@ -19,7 +19,7 @@ from abduce.agent.chat import BudgetExhausted, Chat
 from abduce.agent.claims import Check, check_claim, claim_of, describe_claim, number
 from abduce.agent.llm import LLMSpec, make_llm
 from abduce.agent.models import Budget
-from abduce.agent.prompts import ask_system, render
+from abduce.agent.prompts import ask_system, plugin_tools, render
 from abduce.agent.synthesizer import END_OF_BLOCK, extract_code
 from abduce.agent.verifier import brief
 from abduce.programs import default_sandbox
@@ -172,7 +172,8 @@ class Agent:
 
 def _run(source: str) -> tuple[Any, list[dict], str | None]:
     """What `answer()` returns in the sandbox and the tool calls it made; or why it failed."""
-    program = f"{source}\n\n{_RECORDING}"
+    plugins = "\n\n".join(tool.definition() for tool in plugin_tools())
+    program = f"{source}\n\n{plugins}\n\n{_RECORDING}"  # the program's line numbers stay
     [result] = default_sandbox().run(program, [None], entry="answer_", timeout=20.0)
     if not result.ok:
         return None, [], (result.error or "").strip().splitlines()[-1]

@@ -12,6 +12,7 @@ from langchain_core.messages import BaseMessage, HumanMessage, SystemMessage
 
 from abduce.programs import dsl
 from abduce.tasks import Domain, Task
+from abduce.tools import Tool, all_tools
 
 PROMPTS = files("abduce.agent").joinpath("prompts")
 
@@ -80,4 +81,13 @@ def ask_system() -> str:
         if sandbox_import != "symbolic.checks" and sandbox_import.startswith("symbolic"):
             lines.append(f"# from {sandbox_import} import ...")
             lines += [signature_line(getattr(module, name)) for name in names]
+    plugins = plugin_tools()
+    if plugins:
+        lines.append("# installed plugins' tools: already defined, call them without importing")
+        lines += [signature_line(tool.function) for tool in plugins]
     return render("ask_system", tools="\n".join(lines))
+
+
+def plugin_tools() -> list[Tool]:
+    """The tools of installed plugins, which the agent's programs get defined for them."""
+    return [tool for tool in all_tools() if not tool.function.__module__.startswith("abduce.")]

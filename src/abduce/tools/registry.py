@@ -97,19 +97,22 @@ class Tool:
         except ValidationError as error:
             raise ToolError(f"{self.name}: {_one_line(error)}") from None
 
-    def program(self) -> str:
-        """Python source for the sandbox defining `call(arguments)`, which runs the tool."""
+    def definition(self) -> str:
+        """Python source that defines the function in the sandbox, under its own name."""
         function = self.function.__name__
         module = inspect.getmodule(self.function)
         if self.sandbox_import:
-            source = f"from {self.sandbox_import} import {function}\n"
-        elif module is None or module.__name__ == "__main__":  # a script: the function alone
+            return f"from {self.sandbox_import} import {function}\n"
+        if module is None or module.__name__ == "__main__":  # a script: the function alone
             definition = ast.parse(textwrap.dedent(inspect.getsource(self.function))).body[0]
             definition.decorator_list = []
-            source = ast.unparse(definition)
-        else:
-            source = inspect.getsource(module)
-        return f"{source}\n\ndef call(arguments):\n    return {function}(**arguments)\n"
+            return ast.unparse(definition)
+        return inspect.getsource(module)
+
+    def program(self) -> str:
+        """Python source for the sandbox defining `call(arguments)`, which runs the tool."""
+        call = f"def call(arguments):\n    return {self.function.__name__}(**arguments)\n"
+        return f"{self.definition()}\n\n{call}"
 
     def invoke(self, arguments: dict[str, Any], *, timeout: float = 20.0) -> Any:
         """Validate `arguments`, run the tool in the sandbox and return its plain-data result."""
