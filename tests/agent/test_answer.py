@@ -99,3 +99,10 @@ def test_a_result_no_check_applies_to_goes_back(scripted):
     answer = Agent(model, use_cache=False).ask(CUBIC)
     assert answer.verified and answer.programs == 2
     assert "which no check applies to" in model.prompts[2][-1].content
+
+
+def test_a_question_with_maths_is_computed_even_if_the_plan_says_words(scripted):
+    model = scripted("Words: the roots are 1, 2 and 3.", roots_program())
+    answer = Agent(model, use_cache=False).ask(CUBIC)
+    assert answer.computed and answer.verified
+    assert answer.approach == "Compute the answer with the tools."

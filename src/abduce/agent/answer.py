@@ -9,6 +9,7 @@ with a second program written from scratch.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -26,6 +27,7 @@ from abduce.programs import default_sandbox
 
 Listener = Callable[[str, str], None]  # (event, text): words, approach, program, check
 HISTORY_TURNS = 3
+MATHS = re.compile(r"\d|[=+*/^]")  # a question with these is computed, whatever the plan says
 TOLERANCE = 1e-9
 
 
@@ -92,12 +94,12 @@ class Agent:
         context = self._context(question)
         plan = self.chat.ask([*context, HumanMessage(render("ask_plan", question=question))])
         words = _after(plan, "words:")
-        if words is not None:
+        if words is not None and not MATHS.search(question):
             say("words", words)
             return Answer(
                 question=question, text=words, verified=False, check="no program", computed=False
             )
-        approach = _after(plan, "approach:") or plan.strip()
+        approach = _after(plan, "approach:") or "Compute the answer with the tools."
         say("approach", approach)
         request = HumanMessage(render("ask_program", question=question, approach=approach))
         messages = [*context, request]

@@ -21,3 +21,9 @@ __all__ = [
 
 for _module in (algebra, graphs, matrices, number_theory):
     record.record(_module)
+
+# The tools at the top level too (`from symbolic import solve`), recording like the modules'.
+from .algebra import *  # noqa: E402, F403
+from .graphs import *  # noqa: E402, F403
+from .matrices import *  # noqa: E402, F403
+from .number_theory import *  # noqa: E402, F403
