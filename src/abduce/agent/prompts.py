@@ -74,13 +74,12 @@ def prompt_hash() -> str:
 def ask_system() -> str:
     """The question agent's system prompt: the computing tools (not the checks, which are the
     verifier's) as the sandbox imports them."""
-    from abduce.tools.builtins import FAMILIES
+    from abduce.programs.symbolic import algebra, graphs, matrices, number_theory
 
     lines = []
-    for _, module, sandbox_import, names in FAMILIES:
-        if sandbox_import != "symbolic.checks" and sandbox_import.startswith("symbolic"):
-            lines.append(f"# from {sandbox_import} import ...")
-            lines += [signature_line(getattr(module, name)) for name in names]
+    for module in (algebra, matrices, number_theory, graphs):
+        lines.append(f"# from {module.__name__.removeprefix('abduce.programs.')} import ...")
+        lines += [signature_line(getattr(module, name)) for name in module.__all__]
     plugins = plugin_tools()
     if plugins:
         lines.append("# installed plugins' tools: already defined, call them without importing")

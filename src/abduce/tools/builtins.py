@@ -14,79 +14,30 @@ from abduce.programs.dsl import calls
 from abduce.programs.symbolic import algebra, checks, graphs, matrices, number_theory
 from abduce.tools.registry import Tool, ToolError, registry
 
-# (name prefix, module here, the same module in the sandbox, its tool functions)
-FAMILIES: list[tuple[str, ModuleType, str, tuple[str, ...]]] = [
-    (
-        "sympy",
-        algebra,
-        "symbolic.algebra",
-        (
-            "solve",
-            "solve_system",
-            "solve_inequality",
-            "simplify",
-            "factor",
-            "expand",
-            "differentiate",
-            "integrate",
-            "limit",
-            "series",
-            "equivalent",
-            "evaluate",
-        ),
-    ),
-    (
-        "sympy",
-        matrices,
-        "symbolic.matrices",
-        ("determinant", "inverse", "eigenvalues", "solve_linear"),
-    ),
-    (
-        "sympy",
-        number_theory,
-        "symbolic.number_theory",
-        ("factorint", "isprime", "gcd", "lcm", "mod_inverse", "mod_power"),
-    ),
-    (
-        "sympy",
-        checks,
-        "symbolic.checks",
-        (
-            "check_roots",
-            "check_system",
-            "check_antiderivative",
-            "check_derivative",
-            "check_definite_integral",
-            "check_equivalent",
-            "check_limit",
-            "check_factorization",
-            "check_value",
-        ),
-    ),
-    (
-        "networkx",
-        graphs,
-        "symbolic.graphs",
-        (
-            "shortest_path",
-            "connected_components",
-            "topological_sort",
-            "find_cycle",
-            "max_flow",
-            "is_isomorphic",
-            "minimum_spanning_tree",
-        ),
-    ),
-    ("networkx", checks, "symbolic.checks", ("check_path",)),
-    ("grid", calls, "dsl.calls", ("apply", "primitives")),
-]
+# name prefix → the modules whose public functions are tools with that prefix
+FAMILIES: dict[str, tuple[ModuleType, ...]] = {
+    "sympy": (algebra, matrices, number_theory, checks),
+    "networkx": (graphs,),
+    "grid": (calls,),
+}
+GRAPH_CHECKS = ("check_path",)  # in `checks`, but networkx tools
 
-for prefix, module, sandbox_import, names in FAMILIES:
-    for function in names:
-        tool = Tool(
-            getattr(module, function), name=f"{prefix}.{function}", sandbox_import=sandbox_import
-        )
-        registry.add(tool)
+
+def sandbox_name(module: ModuleType) -> str:
+    """The module's name in the sandbox, which loads abduce/programs' packages top-level."""
+    return module.__name__.removeprefix("abduce.programs.")
+
+
+for prefix, modules in FAMILIES.items():
+    for module in modules:
+        for function in module.__all__:
+            family = "networkx" if function in GRAPH_CHECKS else prefix
+            tool = Tool(
+                getattr(module, function),
+                name=f"{family}.{function}",
+                sandbox_import=sandbox_name(module),
+            )
+            registry.add(tool)
 
 
 class PythonTool(Tool):

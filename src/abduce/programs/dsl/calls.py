@@ -11,6 +11,8 @@ import typing
 from . import MODULES
 from .grid import Color, Grid, Integer, Object
 
+__all__ = ["apply", "primitives"]
+
 _PLAIN = (Color, Integer, int, bool)
 
 
