@@ -167,3 +167,8 @@ def test_evaluate(expression: str, precision: int, expected: str) -> None:
 def test_evaluate_needs_a_constant() -> None:
     with pytest.raises(ValueError, match="free symbols x"):
         a.evaluate("x + 1")
+
+
+def test_numbers_are_taken_as_written_where_programs_pass_them():
+    assert a.integrate("x**2", "x", 0, 3) == "9"
+    assert a.limit("sin(x)/x", "x", 0) == "1"

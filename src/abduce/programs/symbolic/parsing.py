@@ -27,8 +27,10 @@ TRANSFORMATIONS = standard_transformations + (
 )
 
 
-def expression(text: str, evaluate: bool = True) -> sympy.Expr:
-    """The expression written in `text`; ValueError if it is empty or not an expression."""
+def expression(text: str | int | float, evaluate: bool = True) -> sympy.Expr:
+    """The expression written in `text` (a number is taken as written); ValueError if it is
+    empty or not an expression."""
+    text = str(text)
     if not text.strip():
         raise ValueError(f"cannot parse {text!r}: it is empty")
     try:
