@@ -106,3 +106,14 @@ def test_a_question_with_maths_is_computed_even_if_the_plan_says_words(scripted)
     answer = Agent(model, use_cache=False).ask(CUBIC)
     assert answer.computed and answer.verified
     assert answer.approach == "Compute the answer with the tools."
+
+
+def test_a_definite_integral_with_numeric_bounds_is_checked_by_quadrature(scripted):
+    program = fence(
+        'from symbolic import integrate\n\ndef answer():\n    return integrate("x**2", "x", 0, 3)'
+    )
+    model = scripted("Approach: integrate.", program)
+    question = "Evaluate the integral of x**2 with respect to x from x = 0 to x = 3."
+    answer = Agent(model, use_cache=False).ask(question)
+    assert answer.verified and answer.text == "9"
+    assert "quad" in answer.check

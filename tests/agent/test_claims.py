@@ -10,6 +10,9 @@ EDGES = [{"source": "A", "target": "B", "weight": 2}]
 PATH = {"tool": "graphs.shortest_path",
         "arguments": {"edges": EDGES, "source": "A", "target": "B", "directed": False},
         "result": {"path": ["A", "B"], "length": 2}}  # fmt: skip
+INTEGRAL = {"tool": "algebra.integrate",
+            "arguments": {"expression": "x**2", "variable": "x", "lower": 0, "upper": 3},
+            "result": "9"}  # fmt: skip
 GCD = {"tool": "number_theory.gcd", "arguments": {"values": [4, 6]}, "result": 2}
 
 
@@ -22,6 +25,8 @@ GCD = {"tool": "number_theory.gcd", "arguments": {"values": [4, 6]}, "result": 2
                           "roots": ["2"]}),  # a changed result is still claimed as the roots
         (2, [PATH], {"claim": "path", "edges": EDGES, "source": "A", "target": "B",
                      "directed": False, "path": ["A", "B"], "length": 2}),
+        ("9", [INTEGRAL], {"claim": "definite_integral", "expression": "x**2", "variable": "x",
+                           "lower": "0", "upper": "3", "value": "9"}),  # bounds as the check's text
         (2, [GCD], {"claim": "value", "value": 2}),  # no check for gcd: a bare number
         ("two", [SOLVE], None),
         ({"answer": 1}, [], None),

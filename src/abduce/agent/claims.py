@@ -42,11 +42,16 @@ def _integral(arguments: dict, result: Any) -> Claim:
     if arguments.get("lower") is None:
         return {"claim": "antiderivative", "integrand": arguments["expression"],
                 "variable": arguments["variable"], "antiderivative": result}  # fmt: skip
-    return {"claim": "definite_integral", **arguments, "value": result}
+    return {"claim": "definite_integral", **_texts(arguments), "value": str(result)}
 
 
 def _limit(arguments: dict, result: Any) -> Claim:
-    return {"claim": "limit", **arguments, "value": result}
+    return {"claim": "limit", **_texts(arguments), "value": str(result)}
+
+
+def _texts(arguments: dict) -> dict[str, str]:
+    """Arguments as the strings the checks take (a program may pass bounds as numbers)."""
+    return {key: str(value) for key, value in arguments.items()}
 
 
 def _equal(arguments: dict, result: Any) -> Claim:
