@@ -5,6 +5,7 @@ prints a Markdown summary for benchmarks/RESULTS.md.
     python benchmarks/math_verified.py --mode direct --out runs/math_direct.jsonl
     python benchmarks/math_verified.py --mode agent --out runs/math_agent.jsonl
     python benchmarks/math_verified.py --summary runs/math_direct.jsonl runs/math_agent.jsonl
+    python benchmarks/math_verified.py --regrade runs/math_direct.jsonl   # after a grader fix
 
 Answers are graded in the sandbox (expression equivalence): model text is never parsed here.
 """
@@ -97,6 +98,17 @@ def run(args: argparse.Namespace) -> None:
             )
 
 
+def regrade(paths: list[Path], count: int, seed: int) -> None:
+    """Grade the recorded replies again (the grader changed, the replies did not)."""
+    problems = {problem.id: problem for problem in generate_problems(count, seed)}
+    for path in paths:
+        lines = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+        for line in lines:
+            line["correct"] = grade(problems[line["task_id"]], line["text"], equivalent)
+        text = "".join(json.dumps(line, ensure_ascii=False) + "\n" for line in lines)
+        path.write_text(text, encoding="utf-8")
+
+
 def summary(paths: list[Path]) -> str:
     rows = ["| mode | problems | correct | verified ✓ | verified ✓ but wrong | median s | "
             "median tokens in/out |", "|---|---|---|---|---|---|---|"]  # fmt: skip
@@ -134,8 +146,11 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--llm", default=None)
     parser.add_argument("--summary", type=Path, nargs="+", help="summarise results files")
+    parser.add_argument("--regrade", type=Path, nargs="+", help="grade results files again")
     args = parser.parse_args()
-    if args.summary:
+    if args.regrade:
+        regrade(args.regrade, args.count, args.seed)
+    elif args.summary:
         print(summary(args.summary))
     elif args.mode and args.out:
         run(args)

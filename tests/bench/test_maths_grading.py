@@ -30,6 +30,8 @@ def problem(kind: str, answer: str) -> MathProblem:
         ("**ANSWER:** 12 minutes.", "12 minutes"),
         ("Final answer: $\\boxed{-\\frac{57}{4}}$", "-57/4"),
         ("ANSWER:\n$$\n\\boxed{x = 3}\n$$", "x = 3"),
+        ("Therefore, it simplifies to \\(\\boxed{x + 3}\\).", "x + 3"),  # no marker: the box
+        ("\\boxed{1}\nso the limit is \\(\\boxed{\\frac{1}{2}}\\)", "1/2"),  # the last box
         ("so we get\n\n  `x**2 + 1`  \n\n", "x**2 + 1"),
         ("ANSWER: \\(x \\in \\{1, 2, 3\\}\\)", "x ∈ {1, 2, 3}"),
         ("ANSWER: 2 \\cdot \\sin(x) \\cdot \\cos(x)", "2 * sin(x) * cos(x)"),

@@ -61,10 +61,12 @@ _TUPLE = re.compile(r"\s*\(([^()]*)\)\s*=\s*\(([^()]*)\)\s*")
 def final_answer(text: str) -> str:
     """The answer a reply commits to, cleaned of markdown and LaTeX noise.
 
-    That is the first non-empty line after the last "ANSWER:" marker, or without a marker the
-    last non-empty line.
+    That is the first non-empty line after the last "ANSWER:" marker; without a marker, what
+    the last \\boxed{...} holds, else the last non-empty line.
     """
     markers = list(_MARKER.finditer(text))
+    if not markers and (boxed := _last_boxed(text)) is not None:
+        return _clean(boxed)
     rest = text[markers[-1].end() :] if markers else text
     lines = [cleaned for cleaned in map(_clean, rest.splitlines()) if cleaned]
     if not lines:
@@ -78,6 +80,19 @@ def grade(problem: MathProblem, text: str, equivalent: Equivalent) -> bool:
         raise ValueError(f"no grader for problem kind {problem.kind!r}")
     given = final_answer(text)
     return bool(given) and _GRADERS[problem.kind](given, problem.answer, equivalent)
+
+
+def _last_boxed(text: str) -> str | None:
+    """What the last \\boxed{...} in `text` holds, braces balanced; None if there is none."""
+    start = text.rfind("\\boxed{")
+    if start < 0:
+        return None
+    begin = end = start + len("\\boxed{")
+    depth = 1
+    while end < len(text) and depth:
+        depth += {"{": 1, "}": -1}.get(text[end], 0)
+        end += 1
+    return text[begin : end - 1]
 
 
 def _clean(line: str) -> str:
