@@ -172,3 +172,7 @@ def test_evaluate_needs_a_constant() -> None:
 def test_numbers_are_taken_as_written_where_programs_pass_them():
     assert a.integrate("x**2", "x", 0, 3) == "9"
     assert a.limit("sin(x)/x", "x", 0) == "1"
+
+
+def test_an_infinite_float_is_infinity():
+    assert a.limit("(2*x + 1)/x", "x", float("inf")) == "2"

@@ -15,3 +15,10 @@ def test_calls_are_recorded_with_their_arguments_and_results(monkeypatch):
         {"tool": "algebra.factor", "arguments": {"expression": "x**2 - 1"},
          "result": "(x - 1)*(x + 1)"},
     ]  # fmt: skip
+
+
+def test_an_infinite_point_is_recorded_as_sympy_writes_it(monkeypatch):
+    monkeypatch.setattr(record, "_calls", None)
+    record.start()
+    algebra.limit("1/x", "x", float("inf"))
+    assert record.calls()[0]["arguments"]["point"] == "oo"

@@ -7,6 +7,7 @@ by a model only inside the sandbox.
 
 from __future__ import annotations
 
+import math
 import re
 
 import sympy
@@ -28,8 +29,10 @@ TRANSFORMATIONS = standard_transformations + (
 
 
 def expression(text: str | int | float, evaluate: bool = True) -> sympy.Expr:
-    """The expression written in `text` (a number is taken as written); ValueError if it is
-    empty or not an expression."""
+    """The expression written in `text` (a number is taken as written, float('inf') as oo);
+    ValueError if it is empty or not an expression."""
+    if isinstance(text, float) and math.isinf(text):
+        return sympy.oo if text > 0 else -sympy.oo
     text = str(text)
     if not text.strip():
         raise ValueError(f"cannot parse {text!r}: it is empty")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import inspect
 import json
+import math
 from collections.abc import Callable
 from types import ModuleType
 
@@ -41,8 +42,17 @@ def _recording(function: Callable, name: str) -> Callable:
         if _calls is not None:
             bound = inspect.signature(function).bind(*args, **kwargs)
             bound.apply_defaults()
-            entry = {"tool": name, "arguments": dict(bound.arguments), "result": result}
+            entry = {"tool": name, "arguments": _plain(bound.arguments), "result": result}
             _calls.append(json.loads(json.dumps(entry, default=str)))
         return result
 
     return call
+
+
+def _plain(arguments: dict) -> dict:
+    """Arguments as JSON keeps them: an infinite float as SymPy writes it."""
+    return {
+        key: ("oo" if value > 0 else "-oo") if isinstance(value, float) and math.isinf(value)
+        else value
+        for key, value in arguments.items()
+    }  # fmt: skip
