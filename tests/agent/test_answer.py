@@ -18,7 +18,7 @@ def roots_program(answer: str = "roots", equation: str = "x**3 - 6*x**2 + 11*x -
     )
 
 
-def number_program(expression: str) -> str:
+def returning(expression: str) -> str:
     return fence(f"def answer():\n    return {expression}")
 
 
@@ -70,7 +70,7 @@ def test_a_crash_goes_back_and_the_revision_is_verified(scripted):
 def test_a_number_needs_a_second_program_that_agrees(scripted, second, verified):
     question = "A film starts at 3pm and lasts 2 and a half hours. How many minutes long is it?"
     plan = "Approach: convert hours to minutes."
-    model = scripted(plan, number_program("150"), number_program(second))
+    model = scripted(plan, returning("150"), returning(second))
     answer = Agent(model, rounds=1, use_cache=False).ask(question)
     assert answer.verified is verified, answer.check
     assert answer.text == "150"
@@ -117,3 +117,18 @@ def test_a_definite_integral_with_numeric_bounds_is_checked_by_quadrature(script
     answer = Agent(model, use_cache=False).ask(question)
     assert answer.verified and answer.text == "9"
     assert "quad" in answer.check
+
+
+@pytest.mark.parametrize(
+    ("second", "verified"), [("[[3, 1], [4, 2]]", True), ("[[1, 3], [2, 4]]", False)]
+)
+def test_a_grid_needs_a_second_program_that_agrees(scripted, second, verified):
+    program = fence(
+        "from dsl import *\n\ndef answer():\n    return rotate_90(Grid([[1, 2], [3, 4]])).to_list()"
+    )
+    model = scripted("Approach: rotate with the DSL.", program, returning(second))
+    answer = Agent(model, rounds=1, use_cache=False).ask(
+        "Rotate [[1, 2], [3, 4]] a quarter turn clockwise."
+    )
+    assert answer.value == [[3, 1], [4, 2]]
+    assert answer.verified is verified, answer.check

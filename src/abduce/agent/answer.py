@@ -3,8 +3,8 @@
 The planner states an approach (the hypothesis), the synthesizer writes a program that calls
 the tools, the sandbox runs it and records its tool calls, the claim its answer makes is
 checked independently (in a fresh sandboxed process, against the question), and what failed
-goes back to the model, for up to `rounds` programs. A bare number is checked by agreement
-with a second program written from scratch.
+goes back to the model, for up to `rounds` programs. A bare number or ARC grid is checked by
+agreement with a second program written from scratch.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, System
 from pydantic import BaseModel
 
 from abduce.agent.chat import BudgetExhausted, Chat
-from abduce.agent.claims import Check, check_claim, claim_of, describe_claim, number
+from abduce.agent.claims import Check, check_claim, claim_of, describe_claim, is_grid, number
 from abduce.agent.llm import LLMSpec, make_llm
 from abduce.agent.models import Budget
 from abduce.agent.prompts import ask_system, plugin_tools, render
@@ -139,18 +139,17 @@ class Agent:
             return "(the program failed)", None, failed
         claim = claim_of(value, calls)
         check = check_claim(claim, value, question)
-        if check.verified and claim["claim"] == "value":
+        if check.verified and claim["claim"] in ("value", "grid"):
             check = self._agree(question, value, check, context)
         return describe_claim(claim, value), value, check
 
     def _agree(self, question: str, value: Any, check: Check, context: list[BaseMessage]) -> Check:
-        """A bare number counts only if a second program, written from scratch, agrees."""
+        """A bare number or grid counts only if a second program, written from scratch, agrees."""
         request = HumanMessage(render("ask_again", question=question))
         second, _, error = _run(extract_code(self.chat.ask([*context, request], stop=END_OF_BLOCK)))
         if error is not None:
             return Check(verified=False, description=f"the second program failed: {error}")
-        first, other = number(value), number(second)
-        if other is None or abs(first - other) > TOLERANCE * max(1, abs(first)):
+        if not _same(value, second):
             found = f"a second program disagrees: it found {brief(second)}"
             return Check(verified=False, description=found)
         return Check(verified=True, description=f"{check.description}; a second program agrees")
@@ -197,3 +196,11 @@ def _after(text: str, marker: str) -> str | None:
         if stripped.lower().startswith(marker):
             return stripped[len(marker) :].strip(" *") or None
     return None
+
+
+def _same(first: Any, second: Any) -> bool:
+    """Equal grids, or numbers equal up to rounding."""
+    if is_grid(first):
+        return first == second
+    other = number(second)
+    return other is not None and abs(number(first) - other) <= TOLERANCE * max(1, abs(other))

@@ -86,6 +86,7 @@ CHECKS: dict[str, tuple[str, str | None]] = {
     "limit": ("check_limit", "expression"),
     "path": ("check_path", None),
     "value": ("check_value", None),
+    "grid": (None, None),  # an ARC grid: only a second program can confirm it
 }
 
 _GROUNDED = Tool(appears_in, sandbox_import="symbolic.grounding")
@@ -112,6 +113,8 @@ def claim_of(value: Any, calls: list[dict]) -> Claim | None:
             return CLAIMS[call["tool"]](call["arguments"], value)
     if number(value) is not None:
         return {"claim": "value", "value": value}
+    if is_grid(value):
+        return {"claim": "grid", "grid": value}
     return None
 
 
@@ -124,6 +127,9 @@ def check_claim(claim: Claim | None, value: Any, question: str) -> Check:
             "the result of a tool (solve, integrate, shortest_path...) as it is, or a number",
         )
     name, problem = CHECKS[claim["claim"]]
+    if name is None:
+        rows = claim["grid"]
+        return Check(verified=True, description=f"a {len(rows)}×{len(rows[0])} grid")
     arguments = {key: item for key, item in claim.items() if key != "claim"}
     try:
         if problem is not None:
@@ -161,6 +167,16 @@ def _answers(value: Any, result: Any) -> bool:
     if isinstance(value, list) and isinstance(result, list):
         return sorted(map(str, value)) == sorted(map(str, result))
     return value == result or str(value) == str(result)
+
+
+def is_grid(value: Any) -> bool:
+    """Whether `value` is an ARC grid: equal rows of colours 0-9."""
+    return (
+        isinstance(value, list)
+        and bool(value)
+        and all(isinstance(row, list) and len(row) == len(value[0]) > 0 for row in value)
+        and all(isinstance(cell, int) and 0 <= cell <= 9 for row in value for cell in row)
+    )
 
 
 def number(value: Any) -> float | None:

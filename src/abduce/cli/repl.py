@@ -17,8 +17,9 @@ from rich.text import Text
 
 from abduce.agent import LLMSpecError, Solver, describe_llm
 from abduce.agent.answer import Agent, Answer
+from abduce.agent.claims import is_grid
 from abduce.cli.config import Settings
-from abduce.cli.render import solution_view, task_view
+from abduce.cli.render import grid_text, solution_view, task_view
 from abduce.tasks import Task, load_arc
 from abduce.tools import all_tools, registry
 
@@ -227,7 +228,10 @@ class Repl:
             self.console.print(Markdown(answer.text))
             self._say(answer.mark, "dim")
             return
-        self._say(answer.text, "bold")
+        if is_grid(answer.value):
+            self.console.print(grid_text(answer.value))
+        else:
+            self._say(answer.text, "bold")
         self._say(answer.mark, "green" if answer.verified else "yellow")
         self._say(
             f"{_count(answer.programs, 'program')}, {answer.llm_calls} LLM calls, "
