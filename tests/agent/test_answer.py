@@ -3,6 +3,7 @@
 import pytest
 
 from abduce.agent.answer import Agent
+from abduce.agent.models import Budget
 from tests.fakes import fence
 
 CUBIC = "Solve x**3 - 6*x**2 + 11*x - 6 = 0 for x."
@@ -132,3 +133,12 @@ def test_a_grid_needs_a_second_program_that_agrees(scripted, second, verified):
     )
     assert answer.value == [[3, 1], [4, 2]]
     assert answer.verified is verified, answer.check
+
+
+def test_a_spent_budget_keeps_the_last_answer(scripted):
+    wrong = roots_program('["1", "2", "4"]')
+    agent = Agent(scripted(PLAN, wrong, wrong, wrong), rounds=3, use_cache=False)
+    agent.budget = Budget(max_llm_calls=3)  # the plan and two programs
+    answer = agent.ask(CUBIC)
+    assert answer.programs == 2 and not answer.verified
+    assert answer.text == "x ∈ {1, 2, 4}"

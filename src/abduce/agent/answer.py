@@ -88,6 +88,7 @@ class Agent:
         return answer
 
     def reset(self) -> None:
+        """Forget the conversation."""
         self.history.clear()
 
     def _answer(self, question: str, say: Listener) -> Answer:
@@ -104,30 +105,34 @@ class Agent:
         request = HumanMessage(render("ask_program", question=question, approach=approach))
         messages = [*context, request]
         best: Answer | None = None
-        for count in range(1, self.rounds + 1):
-            source = extract_code(self.chat.ask(messages, stop=END_OF_BLOCK))
-            say("program", source)
-            text, value, check = self._run_and_check(question, source, context)
-            say("check", check.description)
-            answer = Answer(
-                question=question,
-                text=text,
-                verified=check.verified,
-                check=check.description,
-                approach=approach,
-                program=source,
-                value=value,
-                programs=count,
-            )
-            if check.verified:
-                return answer
-            if best is None or value is not None:
-                best = answer  # the latest program that gave a result
-            messages += [
-                AIMessage(f"```python\n{source}\n```"),
-                HumanMessage(render("ask_revise", feedback=check.description)),
-            ]
-        return best
+        try:
+            for count in range(1, self.rounds + 1):
+                source = extract_code(self.chat.ask(messages, stop=END_OF_BLOCK))
+                say("program", source)
+                text, value, check = self._run_and_check(question, source, context)
+                say("check", check.description)
+                answer = Answer(
+                    question=question,
+                    text=text,
+                    verified=check.verified,
+                    check=check.description,
+                    approach=approach,
+                    program=source,
+                    value=value,
+                    programs=count,
+                )
+                if check.verified:
+                    return answer
+                if best is None or value is not None:
+                    best = answer
+                messages += [
+                    AIMessage(f"```python\n{source}\n```"),
+                    HumanMessage(render("ask_revise", feedback=check.description)),
+                ]
+        except BudgetExhausted:
+            if best is None:
+                raise
+        return best  # not verified: the latest program that gave a result
 
     def _run_and_check(
         self, question: str, source: str, context: list[BaseMessage]
