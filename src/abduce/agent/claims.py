@@ -14,9 +14,9 @@ from typing import Any
 from pydantic import BaseModel
 
 from abduce.agent.verifier import brief
-from abduce.programs.symbolic import checks
 from abduce.programs.symbolic.grounding import appears_in
-from abduce.tools import Tool, ToolError
+from abduce.tasks import check_grid
+from abduce.tools import Tool, ToolError, find_tool
 
 Claim = dict[str, Any]  # {"claim": kind, **the check's arguments}
 
@@ -26,7 +26,7 @@ def _roots(arguments: dict, result: Any) -> Claim:
             "roots": result}  # fmt: skip
 
 
-def _solution(arguments: dict, result: Any) -> Claim | None:
+def _solution(arguments: dict, result: Any) -> Claim:
     solution = result[0] if isinstance(result, list) and len(result) == 1 else result
     return {"claim": "solution", "equations": arguments["equations"], "solution": solution}
 
@@ -75,17 +75,18 @@ CLAIMS: dict[str, Callable[[dict, Any], Claim | None]] = {
     "graphs.shortest_path": _path,
 }
 
-# claim kind → (the check, whose parameters are the claim's fields; the field stating the problem)
-CHECKS: dict[str, tuple[str, str | None]] = {
-    "roots": ("check_roots", "equation"),
-    "solution": ("check_system", "equations"),
-    "derivative": ("check_derivative", "expression"),
-    "antiderivative": ("check_antiderivative", "integrand"),
-    "definite_integral": ("check_definite_integral", "expression"),
-    "equal": ("check_equivalent", "first"),
-    "limit": ("check_limit", "expression"),
-    "path": ("check_path", None),
-    "value": ("check_value", None),
+# claim kind → (the registered check tool, whose parameters are the claim's fields; the field
+# stating the problem)
+CHECKS: dict[str, tuple[str | None, str | None]] = {
+    "roots": ("sympy.check_roots", "equation"),
+    "solution": ("sympy.check_system", "equations"),
+    "derivative": ("sympy.check_derivative", "expression"),
+    "antiderivative": ("sympy.check_antiderivative", "integrand"),
+    "definite_integral": ("sympy.check_definite_integral", "expression"),
+    "equal": ("sympy.check_equivalent", "first"),
+    "limit": ("sympy.check_limit", "expression"),
+    "path": ("networkx.check_path", None),
+    "value": ("sympy.check_value", None),
     "grid": (None, None),  # an ARC grid: only a second program can confirm it
 }
 
@@ -140,7 +141,7 @@ def check_claim(claim: Claim | None, value: Any, question: str) -> Check:
                         description=f"the program solved {statement!r}, which the question "
                         "does not state",
                     )
-        result = Tool(getattr(checks, name), sandbox_import="symbolic.checks").invoke(arguments)
+        result = find_tool(name).invoke(arguments)
     except ToolError as error:
         return Check(verified=False, description=f"the check could not run: {error}")
     return Check(verified=bool(result["verified"]), description=str(result["check"]))
@@ -171,12 +172,11 @@ def _answers(value: Any, result: Any) -> bool:
 
 def is_grid(value: Any) -> bool:
     """Whether `value` is an ARC grid: equal rows of colours 0-9."""
-    return (
-        isinstance(value, list)
-        and bool(value)
-        and all(isinstance(row, list) and len(row) == len(value[0]) > 0 for row in value)
-        and all(isinstance(cell, int) and 0 <= cell <= 9 for row in value for cell in row)
-    )
+    try:
+        check_grid(value)
+    except ValueError:
+        return False
+    return True
 
 
 def number(value: Any) -> float | None:

@@ -15,6 +15,7 @@ from abduce.agent.synthesizer import LLMSynthesizer, Synthesizer
 from abduce.agent.trace import Trace
 from abduce.agent.verifier import SandboxVerifier, Verifier
 from abduce.tasks import ArcDomain, Domain, Task
+from abduce.tasks.errors import first_line
 
 PLANNERS = ("both", "llm", "search")
 
@@ -72,7 +73,7 @@ class Solver:
         except BudgetExhausted:
             stopped = "budget spent"
         except Exception as error:  # a failing model or stage ends this task, not the run
-            stopped = f"error: {_first_line(error)}"
+            stopped = f"error: {first_line(error)}"
         return self._solution(task, run, stopped)
 
     def _search(self, task: Task, run: _Run) -> str:
@@ -176,11 +177,6 @@ def _model_name(llm: LLMSpec) -> str:
     if isinstance(llm, str):
         return llm
     return default_spec() if llm is None else type(llm).__name__
-
-
-def _first_line(error: Exception) -> str:
-    text = str(error).strip()
-    return f"{type(error).__name__}: {text.splitlines()[0]}" if text else type(error).__name__
 
 
 def solve(task: Task, llm: LLMSpec = None, *, budget: Budget | None = None, **options) -> Solution:

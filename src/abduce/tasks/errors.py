@@ -19,4 +19,11 @@ def first_problem(error: ValidationError) -> str:
     """Pydantic's first complaint as one line: 'field.path: message'."""
     detail = error.errors()[0]
     where = ".".join(str(part) for part in detail["loc"])
-    return f"{where}: {detail['msg'].removeprefix('Value error, ')}"
+    message = detail["msg"].removeprefix("Value error, ")
+    return f"{where}: {message}" if where else message
+
+
+def first_line(error: Exception) -> str:
+    """An exception as one line: its type, and the first line of its message."""
+    text = str(error).strip()
+    return f"{type(error).__name__}: {text.splitlines()[0]}" if text else type(error).__name__

@@ -47,13 +47,9 @@ class PythonTool(Tool):
         super().__init__(run, name="python.run")
 
     def invoke(self, arguments: dict[str, Any], *, timeout: float = 20.0) -> Any:
-        from abduce.programs import default_sandbox
-
         code = self.validate(arguments)["code"]
         program = f"{code}\n\ndef call(_):\n    return globals().get('result')\n"
-        [result] = default_sandbox().run(program, [None], entry="call", timeout=timeout)
-        if not result.ok:
-            raise ToolError(f"{self.name}: {result.error.strip().splitlines()[-1]}")
+        result = self.run_program(program, None, timeout)
         return {"stdout": result.stdout, "result": result.value}
 
 

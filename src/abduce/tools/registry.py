@@ -18,6 +18,9 @@ from typing import Any, overload
 
 from pydantic import BaseModel, ConfigDict, ValidationError, create_model
 
+from abduce.programs import RunResult, default_sandbox
+from abduce.tasks.errors import first_line, first_problem
+
 ENTRY_POINT_GROUP = "abduce.tools"
 NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_]*(\.[A-Za-z][A-Za-z0-9_]*)*$")
 
@@ -95,7 +98,7 @@ class Tool:
         try:
             return self.arguments.model_validate(given).model_dump(exclude_unset=True)
         except ValidationError as error:
-            raise ToolError(f"{self.name}: {_one_line(error)}") from None
+            raise ToolError(f"{self.name}: {first_problem(error)}") from None
 
     def definition(self) -> str:
         """Python source that defines the function in the sandbox, under its own name."""
@@ -116,13 +119,14 @@ class Tool:
 
     def invoke(self, arguments: dict[str, Any], *, timeout: float = 20.0) -> Any:
         """Validate `arguments`, run the tool in the sandbox and return its plain-data result."""
-        from abduce.programs import default_sandbox
+        return self.run_program(self.program(), self.validate(arguments), timeout).value
 
-        valid = self.validate(arguments)
-        [result] = default_sandbox().run(self.program(), [valid], entry="call", timeout=timeout)
+    def run_program(self, program: str, value: Any, timeout: float) -> RunResult:
+        """`call(value)` of `program` in the sandbox; ToolError with the failure's last line."""
+        [result] = default_sandbox().run(program, [value], entry="call", timeout=timeout)
         if not result.ok:
             raise ToolError(f"{self.name}: {result.error.strip().splitlines()[-1]}")
-        return result.value
+        return result
 
 
 class Registry:
@@ -154,7 +158,7 @@ class Registry:
                 try:
                     point.load()
                 except Exception as error:
-                    self.errors[point.name] = f"{point.value}: {_first_line(error)}"
+                    self.errors[point.name] = f"{point.value}: {first_line(error)}"
 
     def all(self) -> list[Tool]:
         """Every tool, sorted by name."""
@@ -221,15 +225,3 @@ def _first_paragraph(doc: str | None) -> str:
 
 def _origin(tool: Tool) -> str:
     return f"{tool.function.__module__}.{tool.function.__qualname__}"
-
-
-def _one_line(error: ValidationError) -> str:
-    detail = error.errors()[0]
-    where = ".".join(str(part) for part in detail["loc"])
-    message = detail["msg"].removeprefix("Value error, ")
-    return f"{where}: {message}" if where else message
-
-
-def _first_line(error: Exception) -> str:
-    text = str(error).strip()
-    return f"{type(error).__name__}: {text.splitlines()[0]}" if text else type(error).__name__
