@@ -56,12 +56,18 @@ def test_checking_a_different_equation_does_not_count(scripted):
     assert "which the question does not state" in answer.check
 
 
-def test_a_crash_goes_back_and_the_revision_is_verified(scripted):
-    crash = fence("def answer():\n    return 1 / 0")
-    model = scripted(PLAN, crash, roots_program())
+@pytest.mark.parametrize(
+    ("first", "feedback"),
+    [
+        ("return 1 / 0", "ZeroDivisionError"),  # a crash
+        ('return "one, two and three"', "which no check applies to"),  # nothing to check
+    ],
+)
+def test_a_failure_goes_back_and_the_revision_is_verified(scripted, first, feedback):
+    model = scripted(PLAN, fence(f"def answer():\n    {first}"), roots_program())
     answer = Agent(model, use_cache=False).ask(CUBIC)
     assert answer.verified and answer.programs == 2
-    assert "ZeroDivisionError" in model.prompts[2][-1].content
+    assert feedback in model.prompts[2][-1].content
 
 
 @pytest.mark.parametrize(
@@ -92,14 +98,6 @@ def test_the_conversation_is_remembered(scripted):
     agent.ask(CUBIC)
     agent.ask("What were they again?")
     assert "x ∈ {1, 2, 3}" in model.prompts[2][1].content
-
-
-def test_a_result_no_check_applies_to_goes_back(scripted):
-    bare = fence('def answer():\n    return "one, two and three"')
-    model = scripted(PLAN, bare, roots_program())
-    answer = Agent(model, use_cache=False).ask(CUBIC)
-    assert answer.verified and answer.programs == 2
-    assert "which no check applies to" in model.prompts[2][-1].content
 
 
 def test_a_question_with_maths_is_computed_even_if_the_plan_says_words(scripted):
