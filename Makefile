@@ -12,7 +12,7 @@ install: $(VENV)/.installed
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --upgrade pip
-	$(BIN)/pip install -e '.[local,dev]'
+	$(BIN)/pip install -e '.[local,ray,dev]'
 	touch $@
 
 demo: install

@@ -1,7 +1,8 @@
 import json
 
 from abduce import Budget, Solver
-from abduce.bench import finished_ids, run_tasks
+from abduce.bench import Job, finished_ids, run_tasks
+from abduce.tasks.remap import Remap
 from tests.fakes import FLIP, fence
 
 RIGHT = "def transform(grid):\n    return [row[::-1] for row in grid]"
@@ -26,3 +27,22 @@ def test_results_are_appended_and_reruns_skip_finished_tasks(tmp_path, scripted)
     assert record["seed"] == 7
     assert record["program"] == RIGHT
     assert {"tokens_in", "tokens_out", "seconds", "model", "prompt_hash", "attempts"} <= set(record)
+
+
+def test_a_remapped_task_is_solved_in_its_colours_and_answered_in_the_originals(tmp_path):
+    out = tmp_path / "remap.jsonl"
+    remap = Remap.draw("all", 1)
+    solver = Solver(planner="search", budget=Budget(search_seconds=2))
+    lines = run_tasks([Job(task=FLIP), Job(task=FLIP, remap=remap)], lambda: solver, out, seed=0)
+
+    original, remapped = lines
+    assert (original["task_id"], remapped["task_id"]) == ("flip", "flip@all-1")
+    assert remapped["source_id"] == "flip" and remapped["remap"]["permutation"] == list(
+        remap.permutation
+    )
+    assert original["solved"] and remapped["solved"]
+    assert remapped["attempts"][0][0] == [[9, 8, 7]]  # mapped back to the original colours
+    assert remapped["verdicts"][0]["output"] == remap.grid(FLIP.train[0].output)
+    assert remapped["task"] == FLIP.model_dump(mode="json")
+    assert {"planner", "budget", "trace", "finished_at"} <= set(remapped)
+    assert remapped["planner"] == "search"

@@ -44,9 +44,8 @@ class Solver:
         self.chat = None
         if planner != "search":
             self.chat = Chat(make_llm(llm, seed=seed, use_cache=use_cache))
-        self.model_name = "dsl-search" if self.chat is None else _model_name(llm)
-        if planner == "both":
-            self.model_name = f"dsl-search+{self.model_name}"
+        self.planner_name = planner if isinstance(planner, str) else type(planner).__name__
+        self.model_name = solver_name(llm, self.planner_name)
         self.planner = self._planner(planner)
         if synthesizer is None and self.chat is not None:
             synthesizer = LLMSynthesizer(self.chat, self.domain)
@@ -173,10 +172,12 @@ class _Run:
         return verdict
 
 
-def _model_name(llm: LLMSpec) -> str:
-    if isinstance(llm, str):
-        return llm
-    return default_spec() if llm is None else type(llm).__name__
+def solver_name(llm: LLMSpec, planner: str) -> str:
+    """What results record as the model: the LLM spec, 'dsl-search', or 'dsl-search+<spec>'."""
+    if planner == "search":
+        return "dsl-search"
+    name = llm if isinstance(llm, str) else default_spec() if llm is None else type(llm).__name__
+    return f"dsl-search+{name}" if planner == "both" else name
 
 
 def solve(task: Task, llm: LLMSpec = None, *, budget: Budget | None = None, **options) -> Solution:

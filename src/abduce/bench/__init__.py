@@ -1,5 +1,17 @@
-"""The harness: resumable runs over many tasks."""
+"""The harness: resumable runs over many tasks, on worker processes or Ray."""
 
-from abduce.bench.runs import finished_ids, record, run_tasks
+from abduce.bench.executors import Executor, ProcessExecutor, RayExecutor
+from abduce.bench.jobs import Job, record, solve_job
+from abduce.bench.runs import finished_ids, read_results, run_tasks
 
-__all__ = ["finished_ids", "record", "run_tasks"]
+__all__ = [
+    "Executor",
+    "Job",
+    "ProcessExecutor",
+    "RayExecutor",
+    "finished_ids",
+    "read_results",
+    "record",
+    "run_tasks",
+    "solve_job",
+]

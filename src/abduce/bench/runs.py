@@ -3,107 +3,65 @@
 from __future__ import annotations
 
 import json
-import multiprocessing
 import os
-from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from abduce.agent import Solution, Solver
-from abduce.agent.prompts import prompt_hash
+from abduce.agent import Solver
+from abduce.bench.executors import Executor, ProcessExecutor
+from abduce.bench.jobs import Job
 from abduce.tasks import Task
 
 
 def finished_ids(path: Path) -> set[str]:
     """Task ids already recorded in a results file (a torn last line is ignored)."""
+    return {line["task_id"] for line in read_results(path)}
+
+
+def read_results(path: Path) -> list[dict]:
+    """Every complete line of a results file."""
     if not path.exists():
-        return set()
-    ids = set()
-    for line in path.read_text(encoding="utf-8").splitlines():
+        return []
+    lines = []
+    for text in path.read_text(encoding="utf-8").splitlines():
         try:
-            ids.add(json.loads(line)["task_id"])
-        except (json.JSONDecodeError, KeyError, TypeError):
+            line = json.loads(text)
+        except json.JSONDecodeError:
             continue
-    return ids
-
-
-def record(solution: Solution, seed: int) -> dict:
-    """The JSON line for one finished task."""
-    return {
-        "task_id": solution.task_id,
-        "solved": solution.correct,
-        "passed_train": solution.passed_train,
-        "attempts": solution.attempts,
-        "hypothesis": solution.hypothesis,
-        "program": solution.program,
-        "stopped": solution.stopped,
-        "llm_calls": solution.llm_calls,
-        "tokens_in": solution.tokens_in,
-        "tokens_out": solution.tokens_out,
-        "seconds": solution.seconds,
-        "model": solution.model,
-        "seed": seed,
-        "prompt_hash": prompt_hash(),
-    }
+        if isinstance(line, dict) and "task_id" in line:
+            lines.append(line)
+    return lines
 
 
 def run_tasks(
-    tasks: Iterable[Task],
+    jobs: Iterable[Job | Task],
     make_solver: Callable[[], Solver],
     out: Path,
     seed: int,
     *,
-    workers: int = 1,
+    executor: Executor | None = None,
     on_result: Callable[[dict], None] = lambda _: None,
 ) -> list[dict]:
-    """Solve every task not yet in `out`, appending one line per task as soon as it finishes.
+    """Solve every job not yet in `out`, appending one line per job as soon as it finishes.
 
-    With several workers, each is a process with its own solver (`make_solver` must then
-    pickle); this process alone writes the file, in the order the tasks finish.
+    The executor solves the jobs (worker processes, or Ray); this process alone writes the
+    file, in the order the jobs finish, so killing it at any moment loses no recorded line.
     """
     out.parent.mkdir(parents=True, exist_ok=True)
     done = finished_ids(out)
-    todo = [task for task in tasks if task.id not in done]
+    jobs = [job if isinstance(job, Job) else Job(task=job) for job in jobs]
+    todo = [job for job in jobs if job.key not in done]
     results = []
     with out.open("a", encoding="utf-8") as sink:
         if _ends_mid_line(out):
             sink.write("\n")  # close a line torn by a killed run
-        for solution in _solutions(todo, make_solver, workers):
-            line = record(solution, seed)
+        for line in (executor or ProcessExecutor()).run(todo, make_solver, seed):
             sink.write(json.dumps(line) + "\n")
             sink.flush()
             os.fsync(sink.fileno())
             results.append(line)
             on_result(line)
     return results
-
-
-def _solutions(
-    tasks: list[Task], make_solver: Callable[[], Solver], workers: int
-) -> Iterator[Solution]:
-    if workers <= 1 or len(tasks) <= 1:
-        solver = make_solver()
-        yield from (solver.solve(task) for task in tasks)
-        return
-    spawn = multiprocessing.get_context("spawn")  # no forking of this process's threads
-    with ProcessPoolExecutor(
-        workers, mp_context=spawn, initializer=_start_worker, initargs=(make_solver,)
-    ) as pool:
-        futures = [pool.submit(_solve_in_worker, task) for task in tasks]
-        for future in as_completed(futures):
-            yield future.result()
-
-
-_worker_solver: Solver | None = None
-
-
-def _start_worker(make_solver: Callable[[], Solver]) -> None:
-    global _worker_solver
-    _worker_solver = make_solver()
-
-
-def _solve_in_worker(task: Task) -> Solution:
-    return _worker_solver.solve(task)
 
 
 def _ends_mid_line(path: Path) -> bool:

@@ -1,0 +1,103 @@
+"""Executors solve jobs somewhere and hand back their JSON lines as each job finishes.
+
+`ProcessExecutor` (the default) uses worker processes on this machine; `RayExecutor` uses a
+Ray cluster, local or remote. Each worker builds one solver and keeps it (a model loads
+once), and the driver alone writes the results file.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from typing import Protocol
+
+from abduce.agent import Solver
+from abduce.bench.jobs import Job, solve_job
+
+SolverFactory = Callable[[], Solver]
+
+
+class Executor(Protocol):
+    """Solves jobs and yields one JSON line per job, in the order they finish."""
+
+    def run(self, jobs: list[Job], make_solver: SolverFactory, seed: int) -> Iterator[dict]: ...
+
+
+class ProcessExecutor:
+    """Solves jobs here (one worker) or in `workers` spawned processes."""
+
+    def __init__(self, workers: int = 1) -> None:
+        self.workers = workers
+
+    def run(self, jobs: list[Job], make_solver: SolverFactory, seed: int) -> Iterator[dict]:
+        if self.workers <= 1 or len(jobs) <= 1:
+            solver = make_solver() if jobs else None
+            yield from (solve_job(solver, job, seed) for job in jobs)
+            return
+        spawn = multiprocessing.get_context("spawn")  # no forking of this process's threads
+        with ProcessPoolExecutor(
+            self.workers, mp_context=spawn, initializer=_start_worker, initargs=(make_solver,)
+        ) as pool:
+            futures = [pool.submit(_solve_in_worker, job, seed) for job in jobs]
+            for future in as_completed(futures):
+                yield future.result()
+
+
+_worker_solver: Solver | None = None
+
+
+def _start_worker(make_solver: SolverFactory) -> None:
+    global _worker_solver
+    _worker_solver = make_solver()
+
+
+def _solve_in_worker(job: Job, seed: int) -> dict:
+    return solve_job(_worker_solver, job, seed)
+
+
+class RayExecutor:
+    """Solves jobs on Ray actors, one solver each, one CPU each.
+
+    `address=None` starts a private local Ray instance with `workers` CPUs; `"auto"` or
+    `"HOST:PORT"` joins a running cluster (`ray start --head`), whose machines must have abduce
+    installed, and uses `workers` actors (default: one per CPU of the cluster).
+    """
+
+    def __init__(self, workers: int | None = None, address: str | None = None) -> None:
+        self.workers = workers
+        self.address = address
+
+    def run(self, jobs: list[Job], make_solver: SolverFactory, seed: int) -> Iterator[dict]:
+        if not jobs:
+            return
+        import ray
+        from ray.util import ActorPool
+
+        local = {"num_cpus": self.workers or 1} if self.address is None else {}
+        ray.init(
+            address=self.address,
+            include_dashboard=False,
+            log_to_driver=False,
+            logging_level=logging.WARNING,
+            **local,
+        )
+        try:
+            count = self.workers or int(ray.cluster_resources().get("CPU", 1))
+            actor = ray.remote(num_cpus=1)(_RayWorker)
+            actors = [actor.remote(make_solver) for _ in range(min(count, len(jobs)))]
+            pool = ActorPool(actors)
+            yield from pool.map_unordered(lambda worker, job: worker.solve.remote(job, seed), jobs)
+        finally:
+            ray.shutdown()
+
+
+class _RayWorker:
+    """A Ray actor holding one solver."""
+
+    def __init__(self, make_solver: SolverFactory) -> None:
+        self.solver = make_solver()
+
+    def solve(self, job: Job, seed: int) -> dict:
+        return solve_job(self.solver, job, seed)

@@ -1,0 +1,228 @@
+"""`abduce bench` and `abduce arc`: resumable runs over suites of tasks, with scores."""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import statistics
+import time
+from functools import partial
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.table import Table
+
+from abduce.agent import Solver
+from abduce.agent.loop import solver_name
+from abduce.bench import Executor, Job, ProcessExecutor, RayExecutor, read_results, run_tasks
+from abduce.bench.scores import Score, family, robustness, scores_by
+from abduce.bench.suites import SUITES, load_suite, read_list
+from abduce.cli.options import (
+    CallsOption,
+    LLMOption,
+    NoCacheOption,
+    PlannerOption,
+    SearchOption,
+    SecondsOption,
+    SeedOption,
+    UsageError,
+    console,
+    load_solver,
+    solver_factory,
+)
+from abduce.tasks import Task, TaskNotFoundError, load_arc
+from abduce.tasks.remap import REMAP_MODES, Remap
+
+WorkersOption = Annotated[
+    int | None,
+    typer.Option(min=1, help="Tasks solved at once (default: 1, or every CPU of a Ray cluster)."),
+]
+
+
+def bench(
+    suite: Annotated[
+        str, typer.Argument(help=f"{', '.join(SUITES)}, or a file listing task ids or paths.")
+    ],
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            help="Results file, one JSON line per task (default: runs/SUITE-MODEL.jsonl)."
+        ),
+    ] = None,
+    limit: Annotated[int | None, typer.Option(help="Only the first N tasks.")] = None,
+    llm: LLMOption = None,
+    seed: SeedOption = 0,
+    no_cache: NoCacheOption = False,
+    max_calls: CallsOption = 12,
+    max_seconds: SecondsOption = 300.0,
+    planner: PlannerOption = "both",
+    budget: SearchOption = 10.0,
+    workers: WorkersOption = None,
+    executor: Annotated[
+        str, typer.Option(help="'process' (worker processes here) or 'ray'.")
+    ] = "process",
+    address: Annotated[
+        str | None,
+        typer.Option(help="Ray cluster to join: 'auto' or HOST:PORT (default: a local one)."),
+    ] = None,
+    remap: Annotated[
+        str | None,
+        typer.Option(
+            help="Also solve each task with its colours permuted: 'colours' (background kept) "
+            "or 'all' (all ten); reports Γ, Γ' and Δ = Γ - Γ'."
+        ),
+    ] = None,
+    remap_seeds: Annotated[int, typer.Option(min=1, help="Permutations per task.")] = 3,
+    families: Annotated[
+        str, typer.Option(help="For 'generated': 'all' or comma-separated family names.")
+    ] = "all",
+    per_family: Annotated[int, typer.Option(min=1, help="For 'generated': tasks per family.")] = 20,
+) -> None:
+    """Run a suite; every finished task is one JSON line, and a rerun resumes the file."""
+    if suite != "generated" and (families != "all" or per_family != 20):
+        raise UsageError("--families and --per-family apply to the 'generated' suite only")
+    if remap is not None and remap not in REMAP_MODES:
+        raise UsageError(f"--remap {remap!r}: choose one of {', '.join(REMAP_MODES)}")
+    chosen = None if families == "all" else [name.strip() for name in families.split(",")]
+    tasks = load_suite(suite, families=chosen, per_family=per_family, seed=seed)[:limit]
+    make_solver = solver_factory(llm, seed, no_cache, max_calls, max_seconds, planner, budget)
+    out = out or Path("runs") / f"{_slug(suite)}-{_slug(solver_name(llm, planner))}.jsonl"
+    jobs = [Job(task=task) for task in tasks]
+    if remap:
+        draws = [Remap.draw(remap, number) for number in range(1, remap_seeds + 1)]
+        jobs += [Job(task=task, remap=draw) for draw in draws for task in tasks]
+    lines = run_suite(jobs, make_solver, out, seed, _executor(executor, workers, address))
+    _print_scores(lines, generated=suite == "generated")
+
+
+def arc(
+    out: Annotated[Path, typer.Option(help="Results file: one JSON line per finished task.")],
+    split: Annotated[str, typer.Option(help="'training' or 'evaluation'.")] = "training",
+    version: Annotated[str, typer.Option(help="'arc-agi-1' or 'arc-agi-2'.")] = "arc-agi-1",
+    limit: Annotated[int | None, typer.Option(help="Only the first N tasks (by id).")] = None,
+    tasks: Annotated[Path | None, typer.Option(help="File of task ids, one per line.")] = None,
+    llm: LLMOption = None,
+    seed: SeedOption = 0,
+    no_cache: NoCacheOption = False,
+    max_calls: CallsOption = 12,
+    max_seconds: SecondsOption = 300.0,
+    planner: PlannerOption = "both",
+    budget: SearchOption = 10.0,
+    workers: Annotated[
+        int, typer.Option(min=1, help="Tasks solved at once, each in its own process.")
+    ] = 1,
+) -> None:
+    """Solve an ARC split or a list of its tasks; like `bench`, it resumes the results file."""
+    split_tasks = load_arc(split, version)
+    selected = sorted(split_tasks.values(), key=lambda task: task.id)
+    if tasks:
+        selected = [_arc_task(split_tasks, task_id, version, split) for task_id in read_list(tasks)]
+    make_solver = solver_factory(llm, seed, no_cache, max_calls, max_seconds, planner, budget)
+    jobs = [Job(task=task) for task in selected[:limit]]
+    run_suite(jobs, make_solver, out, seed, ProcessExecutor(workers))
+
+
+def run_suite(
+    jobs: list[Job], make_solver: partial[Solver], out: Path, seed: int, executor: Executor
+) -> list[dict]:
+    """Run the jobs not yet in `out` with a progress bar; return every line of the selection."""
+    _check_same_run(out, make_solver, seed)
+    keys = {job.key for job in jobs}
+    done = {line["task_id"] for line in read_results(out)} & keys
+    console.print(f"{len(jobs)} tasks, {len(done)} already in {out}")
+    if isinstance(executor, ProcessExecutor) and executor.workers == 1 and len(done) < len(jobs):
+        loaded = load_solver(make_solver)
+        make_solver = partial(lambda solver: solver, loaded)
+    started = time.monotonic()
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+               TextColumn("solved {task.fields[solved]}"), TimeRemainingColumn())  # fmt: skip
+    with Progress(*columns, console=console) as progress:
+        bar = progress.add_task("tasks", total=len(jobs), completed=len(done), solved=0)
+        solved = 0
+
+        def advance(line: dict) -> None:
+            nonlocal solved
+            solved += bool(line["solved"])
+            progress.update(bar, advance=1, solved=solved)
+
+        results = run_tasks(jobs, make_solver, out, seed, executor=executor, on_result=advance)
+    seconds = [line["seconds"] for line in results]
+    median = f"{statistics.median(seconds):.1f}" if seconds else "-"
+    console.print(
+        f"solved {solved} of {len(results)} tasks run now ({len(done)} already in {out}); "
+        f"median {median} s/task, max {max(seconds, default=0):.1f} s, "
+        f"wall {time.monotonic() - started:.0f} s"
+    )
+    lines = [line for line in read_results(out) if line["task_id"] in keys]
+    solved_all = sum(bool(line["solved"]) for line in lines)
+    passed = sum(bool(line["passed_train"]) for line in lines)
+    share = f"{100 * solved_all / len(lines):.1f} %" if lines else "-"
+    console.print(
+        f"in {out}: {solved_all}/{len(lines)} solved ({share}), {passed} passing every train pair"
+    )
+    return lines
+
+
+def _executor(name: str, workers: int | None, address: str | None) -> Executor:
+    if name == "process":
+        if address:
+            raise UsageError("--address needs --executor ray")
+        return ProcessExecutor(workers or 1)
+    if name != "ray":
+        raise UsageError(f"--executor {name!r}: choose 'process' or 'ray'")
+    if importlib.util.find_spec("ray") is None:
+        raise UsageError("--executor ray needs Ray: pip install 'abduce[ray]'")
+    return RayExecutor(workers, address)
+
+
+def _check_same_run(out: Path, make_solver: partial[Solver], seed: int) -> None:
+    """Refuse to resume a file written by another model, planner or seed."""
+    model = solver_name(make_solver.args[0], make_solver.keywords["planner"])
+    for line in read_results(out):
+        if (line["model"], line["seed"]) != (model, seed):
+            raise UsageError(
+                f"{out} holds results of {line['model']} with seed {line['seed']}, not {model} "
+                f"with seed {seed}: choose another --out"
+            )
+
+
+def _print_scores(lines: list[dict], generated: bool) -> None:
+    console.print(_table("results", scores_by(lines)))
+    if generated:
+        originals = [line for line in lines if not line["remap"]]
+        console.print(_table("by family", scores_by(originals, key=family)))
+    for scores in robustness(lines):
+        console.print(
+            f"remap {scores.mode}: Γ {scores.gamma:.1%} on {scores.originals} tasks, "
+            f"Γ' {scores.gamma_remapped:.1%} on {scores.remapped} remapped, "
+            f"Δ {scores.delta:+.1%}; {len(scores.flips)} flips"
+        )
+        for flip in scores.flips[:20]:
+            change = "lost" if flip.solved_original else "gained"
+            console.print(f"  {change} {flip.task_id} under {flip.remap}")
+        if len(scores.flips) > 20:
+            console.print(f"  … and {len(scores.flips) - 20} more (abduce report shows all)")
+
+
+def _table(title: str, scores: list[Score]) -> Table:
+    table = Table(title=title)
+    for column in ("group", "tasks", "solved", "rate", "passed train", "median s", "LLM calls"):
+        table.add_column(column, justify="left" if column == "group" else "right")
+    for row in scores:
+        table.add_row(
+            row.group, str(row.tasks), str(row.solved), f"{row.rate:.1%}",
+            str(row.passed_train), f"{row.median_seconds:.1f}", str(row.llm_calls),
+        )  # fmt: skip
+    return table
+
+
+def _arc_task(tasks: dict[str, Task], task_id: str, version: str, split: str) -> Task:
+    if task_id not in tasks:
+        raise TaskNotFoundError(f"{task_id}: not an ARC {version} {split} task")
+    return tasks[task_id]
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^A-Za-z0-9.+-]+", "_", Path(text).stem if "/" in text else text)

@@ -1,0 +1,67 @@
+"""Consistent colour permutations of whole tasks, for the Γ/Δ robustness scores.
+
+Γ is the solve rate on the original tasks, Γ' the rate on the same tasks with their colours
+permuted, and Δ = Γ − Γ' how much a solver leans on particular symbols rather than the
+pattern (*Benchmarking Abstract and Reasoning Abilities Through A Theoretical Perspective*).
+"""
+
+from __future__ import annotations
+
+import random
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from abduce.tasks.models import Example, Grid, Task
+
+RemapMode = Literal["colours", "all"]
+REMAP_MODES: tuple[RemapMode, ...] = ("colours", "all")
+
+
+class Remap(BaseModel):
+    """One permutation of the ten colours: `colours` keeps the background 0, `all` moves it too."""
+
+    model_config = ConfigDict(frozen=True)
+
+    mode: RemapMode
+    seed: int
+    permutation: tuple[int, ...]
+
+    @classmethod
+    def draw(cls, mode: RemapMode, seed: int) -> Remap:
+        """A random permutation that moves at least one colour, the same for the same seed."""
+        rng = random.Random(f"{mode}:{seed}")
+        moved = list(range(1, 10) if mode == "colours" else range(10))
+        fixed = list(moved)
+        while moved == fixed:
+            rng.shuffle(moved)
+        return cls(mode=mode, seed=seed, permutation=tuple([0] * (mode == "colours") + moved))
+
+    @property
+    def suffix(self) -> str:
+        """What a remapped task's id carries after the original id."""
+        return f"@{self.mode}-{self.seed}"
+
+    def grid(self, grid: Grid) -> Grid:
+        """The grid with every colour replaced by its image."""
+        return [[self.permutation[cell] for cell in row] for row in grid]
+
+    def inverse(self) -> Remap:
+        """The permutation that maps remapped colours back."""
+        back = [0] * 10
+        for colour, image in enumerate(self.permutation):
+            back[image] = colour
+        return self.model_copy(update={"permutation": tuple(back)})
+
+    def task(self, task: Task) -> Task:
+        """The same task with every grid remapped, under the id `<id>@<mode>-<seed>`."""
+
+        def example(pair: Example) -> Example:
+            output = None if pair.output is None else self.grid(pair.output)
+            return Example(input=self.grid(pair.input), output=output)
+
+        return Task(
+            id=task.id + self.suffix,
+            train=[example(pair) for pair in task.train],
+            test=[example(pair) for pair in task.test],
+        )

@@ -1,0 +1,58 @@
+"""SIGKILL `abduce bench` at random moments, rerun it: no finished task is lost or redone."""
+
+import json
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+
+TASKS = ["3c9b0459", "6150a2bd", "007bbfb7", "00d62c1b", "017c7c7b", "025d127b", "0520fde7"]
+
+
+def start(listing, out, workers: int) -> subprocess.Popen:
+    command = [sys.executable, "-m", "abduce", "bench", str(listing), "--out", str(out),
+               "--planner", "search", "--budget", "0.5", "--workers", str(workers)]  # fmt: skip
+    return subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+
+
+def recorded(out) -> list[str]:
+    """Task ids of the complete lines, in file order."""
+    if not out.exists():
+        return []
+    ids = []
+    for text in out.read_text().splitlines():
+        try:
+            ids.append(json.loads(text)["task_id"])
+        except json.JSONDecodeError:
+            continue  # a line torn by the kill
+    return ids
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_sigkill_at_any_moment_then_rerun_loses_and_redoes_nothing(tmp_path, workers):
+    listing = tmp_path / "tasks.txt"
+    listing.write_text("\n".join(TASKS) + "\n")
+    out = tmp_path / "results.jsonl"
+    rng = random.Random(workers)
+    kills = 0
+    while len(recorded(out)) < len(TASKS) and kills < 12:
+        before = out.read_bytes() if out.exists() else b""
+        run = start(listing, out, workers)
+        time.sleep(rng.uniform(1.0, 5.0))
+        os.kill(run.pid, signal.SIGKILL)
+        run.wait()
+        kills += 1
+        after = out.read_bytes() if out.exists() else b""
+        assert after.startswith(before)  # appended only: no finished line lost or rewritten
+        ids = recorded(out)
+        assert len(ids) == len(set(ids)), f"a task was redone after kill {kills}: {ids}"
+    assert kills >= 2, "every run finished before it could be killed"
+
+    final = start(listing, out, workers)
+    _, errors = final.communicate(timeout=300)
+    assert final.returncode == 0, errors
+    assert sorted(recorded(out)) == sorted(TASKS)
