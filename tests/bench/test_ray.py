@@ -2,6 +2,7 @@
 
 import json
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -55,19 +56,27 @@ def test_joining_a_cluster_started_with_ray_start(tmp_path, listing):
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     head = [ray, "start", "--head", "--num-cpus", "2", "--port", str(port),
-            "--node-ip-address", "127.0.0.1", "--include-dashboard", "false",
-            "--disable-usage-stats"]  # fmt: skip
-    subprocess.run(head, check=True, capture_output=True, timeout=120)
+            "--include-dashboard", "false", "--disable-usage-stats"]  # fmt: skip
+    started = subprocess.run(head, check=True, capture_output=True, text=True, timeout=120)
     try:
+        address = re.search(r"ray start --address='([^']+)'", started.stdout + started.stderr)
         joined = bench(listing, tmp_path / "joined.jsonl", "--executor", "ray",
-                       "--address", f"127.0.0.1:{port}")  # fmt: skip
+                       "--address", address.group(1))  # fmt: skip
         assert joined.returncode == 0, joined.stderr
         assert set(results(tmp_path / "joined.jsonl")) == set(TASKS)
     finally:
         subprocess.run([ray, "stop", "--force"], capture_output=True, timeout=120)
 
 
-def test_address_without_ray_executor_is_a_one_line_error(tmp_path, listing):
-    result = bench(listing, tmp_path / "x.jsonl", "--address", "auto")
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        (["--address", "auto"], "--address needs --executor ray"),
+        (["--executor", "ray", "--address", "127.0.0.1:9"], "cannot reach the Ray cluster at"),
+    ],
+)
+def test_bad_executor_options_are_one_line_errors(tmp_path, listing, options, message):
+    result = bench(listing, tmp_path / "x.jsonl", *options)
     assert result.returncode == 2
-    assert result.stderr == "abduce: error: --address needs --executor ray\n"
+    assert result.stderr.startswith(f"abduce: error: {message}")
+    assert result.stderr.count("\n") == 1

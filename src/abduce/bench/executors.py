@@ -7,16 +7,24 @@ once), and the driver alone writes the results file.
 
 from __future__ import annotations
 
+import importlib.util
 import logging
 import multiprocessing
+import os
+import socket
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
+from pathlib import Path
 from typing import Protocol
 
 from abduce.agent import Solver
 from abduce.bench.jobs import Job, solve_job
 
 SolverFactory = Callable[[], Solver]
+
+
+class ExecutorError(RuntimeError):
+    """The executor cannot start: no Ray, or no cluster at that address."""
 
 
 class Executor(Protocol):
@@ -66,23 +74,32 @@ class RayExecutor:
     """
 
     def __init__(self, workers: int | None = None, address: str | None = None) -> None:
+        if importlib.util.find_spec("ray") is None:
+            raise ExecutorError("the Ray executor needs Ray: pip install 'abduce[ray]'")
         self.workers = workers
         self.address = address
 
     def run(self, jobs: list[Job], make_solver: SolverFactory, seed: int) -> Iterator[dict]:
         if not jobs:
             return
+        if self.address not in (None, "auto"):
+            _check_reachable(self.address)
+            _use_cluster_token()
         import ray
         from ray.util import ActorPool
 
-        local = {"num_cpus": self.workers or 1} if self.address is None else {}
-        ray.init(
-            address=self.address,
-            include_dashboard=False,
-            log_to_driver=False,
-            logging_level=logging.WARNING,
-            **local,
-        )
+        local = {"num_cpus": self.workers} if self.address is None else {}
+        try:
+            ray.init(
+                address=self.address,
+                include_dashboard=False,
+                log_to_driver=False,
+                logging_level=logging.WARNING,
+                **local,
+            )
+        except ConnectionError as error:
+            reason = f"cannot reach the Ray cluster at {self.address}: {str(error).splitlines()[0]}"
+            raise ExecutorError(reason) from None
         try:
             count = self.workers or int(ray.cluster_resources().get("CPU", 1))
             actor = ray.remote(num_cpus=1)(_RayWorker)
@@ -91,6 +108,26 @@ class RayExecutor:
             yield from pool.map_unordered(lambda worker, job: worker.solve.remote(job, seed), jobs)
         finally:
             ray.shutdown()
+
+
+def _check_reachable(address: str) -> None:
+    """Fail at once, in one line, where Ray would retry an unreachable HOST:PORT for minutes."""
+    host, _, port = address.rpartition(":")
+    try:
+        socket.create_connection((host, int(port)), timeout=5).close()
+    except (OSError, ValueError) as error:
+        raise ExecutorError(f"cannot reach the Ray cluster at {address}: {error}") from None
+
+
+def _use_cluster_token() -> None:
+    """Send the token `ray start` made (~/.ray/auth_token or $RAY_AUTH_TOKEN) to HOST:PORT too.
+
+    Ray reads it by itself only for `address="auto"`; a cluster without token authentication
+    is joined the same way with RAY_AUTH_MODE=disabled.
+    """
+    has_token = "RAY_AUTH_TOKEN" in os.environ or (Path.home() / ".ray" / "auth_token").exists()
+    if has_token:
+        os.environ.setdefault("RAY_AUTH_MODE", "token")
 
 
 class _RayWorker:

@@ -1,4 +1,4 @@
-"""The `abduce` command line: solve, bench, arc, chat, ask, tools, mcp, models."""
+"""The `abduce` command line: solve, bench, arc, report, chat, ask, tools, mcp, models."""
 
 from __future__ import annotations
 
@@ -10,7 +10,8 @@ from pydantic import ValidationError
 from rich.table import Table
 
 from abduce.agent import LLMSpecError, describe_llm
-from abduce.cli import bench, chat, tools
+from abduce.bench import ExecutorError
+from abduce.cli import bench, chat, report, tools
 from abduce.cli.config import ConfigError
 from abduce.cli.options import (
     CallsOption,
@@ -82,13 +83,14 @@ app.command()(chat.chat)
 app.command()(chat.ask)
 app.add_typer(tools.tools_app, name="tools")
 app.command()(tools.mcp)
+app.command()(report.report)
 
 
 def main() -> None:
     """Entry point: user errors print one line and exit 2."""
     try:
         app()
-    except (TaskError, LLMSpecError, UsageError, ToolError, ConfigError) as error:
+    except (TaskError, LLMSpecError, UsageError, ToolError, ConfigError, ExecutorError) as error:
         print(f"abduce: error: {error}", file=sys.stderr)
         sys.exit(2)
     except ValidationError as error:

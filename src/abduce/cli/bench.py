@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import re
 import statistics
 import time
@@ -172,8 +171,6 @@ def _executor(name: str, workers: int | None, address: str | None) -> Executor:
         return ProcessExecutor(workers or 1)
     if name != "ray":
         raise UsageError(f"--executor {name!r}: choose 'process' or 'ray'")
-    if importlib.util.find_spec("ray") is None:
-        raise UsageError("--executor ray needs Ray: pip install 'abduce[ray]'")
     return RayExecutor(workers, address)
 
 

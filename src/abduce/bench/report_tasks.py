@@ -1,0 +1,229 @@
+"""The per-task part of a report: grids, attempts, hypothesis, program, verdicts, trace."""
+
+from __future__ import annotations
+
+import re
+
+from networkx import DiGraph
+from pygments import highlight
+from pygments.formatters import HtmlFormatter
+from pygments.lexers import PythonLexer
+
+from abduce.agent.trace import Trace
+from abduce.bench.html import Html, esc, grid_svg, join
+from abduce.tasks import Task, TaskNotFoundError, check_grid, find_arc_task
+from abduce.tasks.remap import Remap
+
+OPEN_TASKS = 25  # reports with at most this many tasks show every task unfolded
+MARKS = {"solved": "✓", "unsolved": "✗", "unknown": "?"}
+MARK_OK, MARK_BAD = Html(' <b class="ok">✓</b>'), Html(' <b class="bad">✗</b>')
+CODE = HtmlFormatter(cssclass="code")
+
+
+def code_style() -> str:
+    """The CSS rules of the highlighted programs."""
+    rules = CODE.get_style_defs(".code").splitlines()
+    return "\n".join(rule for rule in rules if rule.startswith(".code"))
+
+
+def status(line: dict) -> str:
+    """'solved', 'unsolved', or 'unknown' when the expected outputs are unknown."""
+    return "unknown" if line["solved"] is None else "solved" if line["solved"] else "unsolved"
+
+
+def anchor(task_id: str) -> str:
+    return "task-" + re.sub(r"[^\w@.-]", "_", task_id)
+
+
+def task_link(task_id: str, text: str | None = None) -> Html:
+    return Html(f'<a href="#{esc(anchor(task_id))}">{esc(text or task_id)}</a>')
+
+
+def tasks_section(lines: list[dict]) -> Html:
+    """An index of every task, then one section per task, sorted by id."""
+    ordered = sorted(lines, key=lambda line: line["task_id"])
+    index = join(
+        f'<a class="{status(line)}" href="#{esc(anchor(line["task_id"]))}">'
+        f"{esc(line['task_id'])}</a>"
+        for line in ordered
+    )
+    opened = len(lines) <= OPEN_TASKS
+    tasks = join(task_section(line, opened) for line in ordered)
+    return Html(
+        f'<section id="tasks"><h2>Tasks</h2><nav class="index">{index}</nav>{tasks}</section>'
+    )
+
+
+def task_section(line: dict, opened: bool = True) -> Html:
+    """One task: its grids and attempts, the hypothesis, program, verdicts and trace."""
+    kind = status(line)
+    facts = " · ".join([
+        f"{line['seconds']:.1f} s",
+        f"{line.get('llm_calls', 0)} LLM calls",
+        f"{line.get('tokens_in', 0):,} / {line.get('tokens_out', 0):,} tokens in / out",
+        f"stopped: {line.get('stopped') or '—'}",
+    ])  # fmt: skip
+    summary = (
+        f'<summary><span class="mark">{MARKS[kind]}</span><b>{esc(line["task_id"])}</b>'
+        f'<span class="muted">{esc(facts)}</span></summary>'
+    )
+    body = join([remap_note(line), examples(line), solution(line), trace_details(line)])
+    return Html(
+        f'<section class="task {kind}" id="{esc(anchor(line["task_id"]))}">'
+        f'<details{" open" if opened else ""}>{summary}<div class="body">{body}</div></details>'
+        "</section>"
+    )
+
+
+def remap_note(line: dict) -> Html:
+    if not line["remap"]:
+        return Html("")
+    moved = ", ".join(f"{a}→{b}" for a, b in enumerate(line["remap"]["permutation"]) if a != b)
+    return Html(
+        f'<p class="note">Solved with its colours permuted ({esc(moved)}): the grids show the '
+        "task and the attempts as the solver saw them.</p>"
+    )
+
+
+def solver_task(line: dict) -> dict:
+    """The task as the solver saw it: the one recorded in the line (in older files, the ARC
+    task of that id; no pairs for an unknown one), remapped like the line."""
+    task = Task.model_validate(line["task"]) if line["task"] else arc_task(line["source_id"])
+    if task is None:
+        return {"train": [], "test": []}
+    if line["remap"]:
+        task = Remap.model_validate(line["remap"]).task(task)
+    return task.model_dump(mode="json")
+
+
+def is_grid(value: object) -> bool:
+    """True for a grid that can be drawn: rectangular, of colours 0-9."""
+    try:
+        check_grid(value)
+    except ValueError:
+        return False
+    return True
+
+
+def arc_task(task_id: str) -> Task | None:
+    try:
+        return find_arc_task(task_id)
+    except TaskNotFoundError:
+        return None
+
+
+def examples(line: dict) -> Html:
+    """Every train pair (with the program's output where it failed), then every test input
+    with its attempts and expected output, drawn as grids."""
+    task = solver_task(line)
+    wrong = {verdict["index"]: verdict.get("output") for verdict in line["verdicts"]
+             if not verdict["passed"]}  # fmt: skip
+    groups = [
+        figures_for_train(number, pair, wrong.get(number - 1))
+        for number, pair in enumerate(task["train"], 1)
+    ]
+    seen = Remap.model_validate(line["remap"]).grid if line["remap"] else None
+    tests, attempts = task["test"], line["attempts"] or []
+    for index in range(max(len(tests), len(attempts))):
+        pair = tests[index] if index < len(tests) else {"input": None, "output": None}
+        tries = attempts[index] if index < len(attempts) else []
+        tries = [seen(grid) if seen and is_grid(grid) else grid for grid in tries]
+        name = f"test {index + 1}" if len(tests) > 1 else "test"
+        groups.append(figures_for_test(name, pair, tries))
+    pairs = join(f'<div class="pair">{join(figures)}</div>' for figures in groups if any(figures))
+    return Html(f'<div class="examples">{pairs}</div>')
+
+
+def figures_for_train(number: int, pair: dict, output: object) -> list[Html]:
+    """A train pair, and the program's output when it did not reproduce the pair."""
+    figures = [grid_svg(pair["input"], f"train {number} input")]
+    if pair["output"]:
+        figures.append(grid_svg(pair["output"], f"train {number} output"))
+    if is_grid(output):
+        figures.append(grid_svg(output, "program output", mark=MARK_BAD))
+    return figures
+
+
+def figures_for_test(name: str, pair: dict, attempts: list) -> list[Html]:
+    """A test input, the attempts at it (marked right or wrong) and the expected output."""
+    expected = pair["output"]
+    figures = [grid_svg(pair["input"], f"{name} input")] if pair["input"] else []
+    for number, grid in enumerate(attempts, 1):
+        mark = Html("") if expected is None else MARK_OK if grid == expected else MARK_BAD
+        if is_grid(grid):
+            figures.append(grid_svg(grid, f"attempt {number}", mark=mark))
+    return figures + ([grid_svg(expected, "expected")] if expected else [])
+
+
+def solution(line: dict) -> Html:
+    """The hypothesis in words, the program, highlighted, and its verdicts."""
+    parts = []
+    if line["hypothesis"]:
+        parts.append(f'<h4>Hypothesis</h4><p class="hypothesis">{esc(line["hypothesis"])}</p>')
+    if line["program"]:
+        parts.append(f"<h4>Program</h4>{highlight(line['program'], PythonLexer(), CODE)}")
+    if line["verdicts"]:
+        items = join(map(verdict_item, line["verdicts"]))
+        parts.append(f'<h4>Verdicts on the train pairs</h4><ul class="verdicts">{items}</ul>')
+    return join(parts) or Html('<p class="note">No hypothesis or program was kept.</p>')
+
+
+def verdict_item(verdict: dict) -> Html:
+    """One train example's verdict: ✓ or ✗, its score, and the error if there was one."""
+    passed = verdict["passed"]
+    error = f" <code>{esc(verdict['error'])}</code>" if verdict.get("error") else ""
+    return Html(
+        f'<li class="{"ok" if passed else "bad"}">{"✓" if passed else "✗"} '
+        f"train {verdict['index'] + 1} · score {verdict.get('score', 0):.2f}{error}</li>"
+    )
+
+
+def trace_details(line: dict) -> Html:
+    """The trace, folded, as nested lists: task → hypotheses → programs → verdicts."""
+    if not line["trace"]:
+        return Html("")
+    trace = Trace.from_dict(line["trace"])
+    hypotheses = linked(trace.graph, trace.root, "proposed")
+    items = join(hypothesis_item(trace.graph, node) for node in hypotheses)
+    counts = f"{plural(len(hypotheses), 'hypothesis', 'hypotheses')}, " + plural(
+        len(trace.nodes("program")), "program", "programs"
+    )
+    return Html(
+        f'<details class="trace"><summary>Trace: {counts}</summary><ul class="tree">'
+        f"<li>task <b>{esc(line['task_id'])}</b><ul>{items}</ul></li></ul></details>"
+    )
+
+
+def linked(graph: DiGraph, node: str, relation: str) -> list[str]:
+    """Where the edges of one relation lead from `node`, in the order they were added."""
+    return [to for to in graph.successors(node) if graph.edges[node, to]["relation"] == relation]
+
+
+def hypothesis_item(graph: DiGraph, node: str) -> str:
+    programs = join(
+        program_item(graph, program) for program in linked(graph, node, "implemented-by")
+    )
+    text = esc(graph.nodes[node].get("text", ""))
+    return f"<li>hypothesis <b>{esc(node)}</b>: {text}<ul>{programs}</ul></li>"
+
+
+def program_item(graph: DiGraph, node: str) -> str:
+    """A program: what it revised, its source (folded) and its verdict."""
+    revised = join(
+        f' <span class="muted">revised from {esc(earlier)}</span>'
+        for earlier in linked(graph, node, "revised-from")
+    )
+    verdicts = join(
+        f'<li class="{"ok" if data["passed"] else "bad"}">verdict: '
+        f"{'passed' if data['passed'] else 'failed'}, accuracy {data['accuracy']:.0%}</li>"
+        for data in (graph.nodes[verdict] for verdict in linked(graph, node, "verified"))
+    )
+    source = esc(graph.nodes[node].get("source", ""))
+    return (
+        f"<li>program <b>{esc(node)}</b>{revised}<details><summary>source</summary>"
+        f"<pre>{source}</pre></details><ul>{verdicts}</ul></li>"
+    )
+
+
+def plural(count: int, one: str, many: str) -> str:
+    return f"{count} {one if count == 1 else many}"
