@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import statistics
 from collections import defaultdict
+from collections.abc import Callable
 
 from pydantic import BaseModel
 
@@ -60,6 +61,7 @@ def family(line: dict) -> str:
 
 
 def score(group: str, lines: list[dict]) -> Score:
+    """The score of one group of lines."""
     return Score(
         group=group,
         tasks=len(lines),
@@ -72,7 +74,7 @@ def score(group: str, lines: list[dict]) -> Score:
     )
 
 
-def scores_by(lines: list[dict], key=remap_label) -> list[Score]:
+def scores_by(lines: list[dict], key: Callable[[dict], str] = remap_label) -> list[Score]:
     """One score per group of lines, groups in order of first appearance."""
     groups: dict[str, list[dict]] = defaultdict(list)
     for line in lines:
