@@ -5,7 +5,8 @@ BIN := $(VENV)/bin
 # Portable, fast llama.cpp build (AVX2/FMA/F16C, no native tuning, no llava): ~7 min on 2 cores.
 export CMAKE_ARGS ?= -DGGML_NATIVE=OFF -DGGML_AVX2=ON -DGGML_FMA=ON -DGGML_F16C=ON -DLLAVA_BUILD=OFF
 
-.PHONY: install demo test bench bench-search bench-math clean
+.PHONY: install demo test bench bench-search bench-math bench-gamma bench-generated \
+	bench-executors clean
 
 install: $(VENV)/.installed
 
@@ -17,7 +18,7 @@ $(VENV)/.installed: pyproject.toml
 
 demo: install
 	$(BIN)/abduce models
-	$(BIN)/abduce arc --tasks benchmarks/demo.txt --out runs/demo.jsonl --max-calls 6
+	$(BIN)/abduce bench benchmarks/demo.txt --out runs/demo.jsonl --max-calls 6
 	$(BIN)/python examples/solve_arc.py
 
 test: install
@@ -26,7 +27,7 @@ test: install
 	$(BIN)/pytest
 
 bench: install
-	$(BIN)/abduce arc --tasks benchmarks/arc1_training_20.txt --out runs/bench20.jsonl \
+	$(BIN)/abduce bench benchmarks/arc1_training_20.txt --out runs/bench20.jsonl \
 		--max-calls 8 --max-seconds 240 --no-cache
 	$(BIN)/python benchmarks/prefix_reuse.py
 
@@ -36,12 +37,27 @@ bench-math: install  # direct answers vs the checked agent, local model (see RES
 	$(BIN)/python benchmarks/math_verified.py --summary runs/math_direct.jsonl runs/math_agent.jsonl
 
 bench-search: install  # the DSL search on ARC, as in benchmarks/RESULTS.md (~22 min)
-	$(BIN)/abduce arc --planner search --split training --budget 3 --workers 2 \
+	$(BIN)/abduce bench arc1-training --planner search --budget 3 --workers 2 \
 		--out runs/search_arc1_training.jsonl
-	$(BIN)/abduce arc --planner search --split evaluation --budget 3 --workers 2 \
+	$(BIN)/abduce bench arc1-evaluation --planner search --budget 3 --workers 2 \
 		--out runs/search_arc1_evaluation.jsonl
-	$(BIN)/abduce arc --planner search --split evaluation --version arc-agi-2 --budget 3 \
+	$(BIN)/abduce bench arc2-evaluation --planner search --budget 3 \
 		--workers 2 --out runs/search_arc2_evaluation.jsonl
+
+bench-gamma: install  # Γ/Δ under colour remapping, search and local LLM (see RESULTS.md)
+	$(BIN)/abduce bench arc1-training --planner search --budget 3 --workers 2 \
+		--remap colours --remap-seeds 3 --out runs/gamma_search_arc1_training.jsonl
+	$(BIN)/abduce bench benchmarks/hypsearch_random100.txt --planner search --budget 3 \
+		--workers 2 --remap all --remap-seeds 3 --out runs/gamma_search_arc1_training.jsonl
+	$(BIN)/abduce bench benchmarks/arc1_training_20.txt --planner llm --max-calls 4 \
+		--max-seconds 60 --no-cache --remap colours --remap-seeds 1 --out runs/gamma_llm_20.jsonl
+
+bench-generated: install  # which generated concepts the search recovers
+	$(BIN)/abduce bench generated --families all --per-family 20 --seed 0 --planner search \
+		--budget 3 --workers 2 --out runs/generated_search.jsonl
+
+bench-executors: install  # the same 100-task sweep on the process pool and on Ray
+	$(BIN)/python benchmarks/executors.py --limit 100 --budget 1 --workers 2 --repeats 3
 
 clean:
 	rm -rf $(VENV) runs .pytest_cache

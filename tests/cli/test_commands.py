@@ -44,9 +44,9 @@ def test_solve_shows_grids_hypothesis_and_program(llm):
     assert "result:" in result.stdout
 
 
-def test_arc_appends_one_line_per_task_and_resumes(tmp_path, llm):
+def test_bench_appends_one_line_per_task_and_resumes(tmp_path, llm):
     out = tmp_path / "runs" / "train.jsonl"
-    args = ("arc", "--split", "training", "--out", str(out), "--llm", llm, "--planner", "llm")
+    args = ("bench", "arc1-training", "--out", str(out), "--llm", llm, "--planner", "llm")
     first = abduce(*args, "--limit", "2")
     assert first.returncode == 0, first.stderr
     lines = [json.loads(line) for line in out.read_text().splitlines()]
@@ -60,13 +60,11 @@ def test_arc_appends_one_line_per_task_and_resumes(tmp_path, llm):
     assert "of 1 tasks run now (2 already in" in again.stdout
 
 
-def test_arc_task_list_file(tmp_path, llm):
+def test_bench_task_list_file(tmp_path, llm):
     listing = tmp_path / "ids.txt"
     listing.write_text("# two tasks\n3c9b0459\n\n6150a2bd  # rotations\n")
     out = tmp_path / "r.jsonl"
-    result = abduce(
-        "arc", "--tasks", str(listing), "--out", str(out), "--llm", llm, "--planner", "llm"
-    )
+    result = abduce("bench", str(listing), "--out", str(out), "--llm", llm, "--planner", "llm")
     assert result.returncode == 0, result.stderr
     assert [json.loads(x)["task_id"] for x in out.read_text().splitlines()] == [
         "3c9b0459",
@@ -83,9 +81,10 @@ def test_solve_with_the_search_prints_program_and_description():
     assert "0 LLM calls" in result.stdout
 
 
-def test_arc_with_the_search_in_two_workers_resumes(tmp_path):
+def test_bench_with_the_search_in_two_workers_resumes(tmp_path):
     out = tmp_path / "search.jsonl"
-    args = ("arc", "--planner", "search", "--budget", "1", "--workers", "2", "--out", str(out))
+    args = ("bench", "arc1-training", "--planner", "search", "--budget", "1", "--workers", "2",
+            "--out", str(out))  # fmt: skip
     first = abduce(*args, "--limit", "3")
     assert first.returncode == 0, first.stderr
     lines = [json.loads(line) for line in out.read_text().splitlines()]

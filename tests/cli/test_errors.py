@@ -31,9 +31,11 @@ def test_solve_bad_file_prints_one_line_and_exits_2(tmp_path, content, error, wo
     ["solve", "missing/task.json"],
     ["solve", "007bbfb7", "--max-calls", "0"],
     ["solve", "007bbfb7", "--llm", "nonsense:thing"],
-    ["arc", "--out", "x.jsonl", "--split", "validation"],
+    ["bench", "arc1-validation"],
+    ["bench", "generated", "--families", "flip-horizontal,no-such-family"],
+    ["bench", "arc1-training", "--remap", "shapes"],
     ["solve", "007bbfb7", "--planner", "oracle"],
-    ["arc", "--out", "x.jsonl", "--planner", "search", "--budget", "0"],
+    ["bench", "arc1-training", "--out", "x.jsonl", "--planner", "search", "--budget", "0"],
 ])  # fmt: skip
 def test_unknown_names_exit_2(args):
     result = abduce(*args)
@@ -43,7 +45,7 @@ def test_unknown_names_exit_2(args):
 
 
 def test_help_everywhere():
-    for command in ([], ["solve"], ["arc"], ["models"]):
+    for command in ([], ["solve"], ["bench"], ["report"], ["models"]):
         result = abduce(*command, "--help")
         assert result.returncode == 0
         assert "Usage" in result.stdout

@@ -1,4 +1,4 @@
-"""The `abduce` command line: solve, bench, arc, report, chat, ask, tools, mcp, models."""
+"""The `abduce` command line: solve, bench, report, chat, ask, tools, mcp, models."""
 
 from __future__ import annotations
 
@@ -78,7 +78,6 @@ def models(llm: LLMOption = None) -> None:
 
 
 app.command()(bench.bench)
-app.command()(bench.arc)
 app.command()(chat.chat)
 app.command()(chat.ask)
 app.add_typer(tools.tools_app, name="tools")

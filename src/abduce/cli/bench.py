@@ -1,4 +1,4 @@
-"""`abduce bench` and `abduce arc`: resumable runs over suites of tasks, with scores."""
+"""`abduce bench`: resumable runs over suites of tasks, with scores."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from abduce.agent import Solver
 from abduce.agent.loop import solver_name
 from abduce.bench import Executor, Job, ProcessExecutor, RayExecutor, read_results, run_tasks
 from abduce.bench.scores import Score, family, robustness, scores_by
-from abduce.bench.suites import SUITES, load_suite, read_list
+from abduce.bench.suites import SUITES, load_suite
 from abduce.cli.options import (
     CallsOption,
     LLMOption,
@@ -31,7 +31,6 @@ from abduce.cli.options import (
     load_solver,
     solver_factory,
 )
-from abduce.tasks import Task, TaskNotFoundError, load_arc
 from abduce.tasks.remap import REMAP_MODES, Remap
 
 WorkersOption = Annotated[
@@ -94,33 +93,6 @@ def bench(
         jobs += [Job(task=task, remap=draw) for draw in draws for task in tasks]
     lines = run_suite(jobs, make_solver, out, seed, _executor(executor, workers, address))
     _print_scores(lines, generated=suite == "generated")
-
-
-def arc(
-    out: Annotated[Path, typer.Option(help="Results file: one JSON line per finished task.")],
-    split: Annotated[str, typer.Option(help="'training' or 'evaluation'.")] = "training",
-    version: Annotated[str, typer.Option(help="'arc-agi-1' or 'arc-agi-2'.")] = "arc-agi-1",
-    limit: Annotated[int | None, typer.Option(help="Only the first N tasks (by id).")] = None,
-    tasks: Annotated[Path | None, typer.Option(help="File of task ids, one per line.")] = None,
-    llm: LLMOption = None,
-    seed: SeedOption = 0,
-    no_cache: NoCacheOption = False,
-    max_calls: CallsOption = 12,
-    max_seconds: SecondsOption = 300.0,
-    planner: PlannerOption = "both",
-    budget: SearchOption = 10.0,
-    workers: Annotated[
-        int, typer.Option(min=1, help="Tasks solved at once, each in its own process.")
-    ] = 1,
-) -> None:
-    """Solve an ARC split or a list of its tasks; like `bench`, it resumes the results file."""
-    split_tasks = load_arc(split, version)
-    selected = sorted(split_tasks.values(), key=lambda task: task.id)
-    if tasks:
-        selected = [_arc_task(split_tasks, task_id, version, split) for task_id in read_list(tasks)]
-    make_solver = solver_factory(llm, seed, no_cache, max_calls, max_seconds, planner, budget)
-    jobs = [Job(task=task) for task in selected[:limit]]
-    run_suite(jobs, make_solver, out, seed, ProcessExecutor(workers))
 
 
 def run_suite(
@@ -213,12 +185,6 @@ def _table(title: str, scores: list[Score]) -> Table:
             str(row.passed_train), f"{row.median_seconds:.1f}", str(row.llm_calls),
         )  # fmt: skip
     return table
-
-
-def _arc_task(tasks: dict[str, Task], task_id: str, version: str, split: str) -> Task:
-    if task_id not in tasks:
-        raise TaskNotFoundError(f"{task_id}: not an ARC {version} {split} task")
-    return tasks[task_id]
 
 
 def _slug(text: str) -> str:
