@@ -19,7 +19,7 @@ REMAP_MODES: tuple[RemapMode, ...] = ("colours", "all")
 
 
 class Remap(BaseModel):
-    """One permutation of the ten colours: `colours` keeps the background 0, `all` moves it too."""
+    """One permutation of the ten colours: `colours` keeps the background 0, `all` moves it."""
 
     model_config = ConfigDict(frozen=True)
 
@@ -29,13 +29,18 @@ class Remap(BaseModel):
 
     @classmethod
     def draw(cls, mode: RemapMode, seed: int) -> Remap:
-        """A random permutation that moves at least one colour, the same for the same seed."""
+        """A random permutation, the same for the same seed, that moves at least one colour;
+        in `all` mode it always moves the background 0 (else it would be a `colours` draw)."""
         rng = random.Random(f"{mode}:{seed}")
-        moved = list(range(1, 10) if mode == "colours" else range(10))
-        fixed = list(moved)
-        while moved == fixed:
-            rng.shuffle(moved)
-        return cls(mode=mode, seed=seed, permutation=tuple([0] * (mode == "colours") + moved))
+        if mode == "colours":
+            moved = list(range(1, 10))
+            while moved == sorted(moved):
+                rng.shuffle(moved)
+            return cls(mode=mode, seed=seed, permutation=(0, *moved))
+        permutation = list(range(10))
+        while permutation[0] == 0:
+            rng.shuffle(permutation)
+        return cls(mode=mode, seed=seed, permutation=tuple(permutation))
 
     @property
     def suffix(self) -> str:
