@@ -50,7 +50,7 @@ bench-gamma: install  # Γ/Δ under colour remapping, search and local LLM (see 
 	$(BIN)/abduce bench benchmarks/hypsearch_random100.txt --planner search --budget 3 \
 		--workers 2 --remap all --remap-seeds 3 --out runs/gamma_search_arc1_training.jsonl
 	$(BIN)/abduce bench benchmarks/arc1_training_20.txt --planner llm --max-calls 4 \
-		--max-seconds 60 --no-cache --remap colours --remap-seeds 1 --out runs/gamma_llm_20.jsonl
+		--max-seconds 45 --no-cache --remap colours --remap-seeds 1 --out runs/gamma_llm_20.jsonl
 
 bench-generated: install  # which generated concepts the search recovers
 	$(BIN)/abduce bench generated --families all --per-family 20 --seed 0 --planner search \

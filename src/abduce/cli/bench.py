@@ -178,7 +178,7 @@ def _print_scores(lines: list[dict], generated: bool) -> None:
 def _table(title: str, scores: list[Score]) -> Table:
     table = Table(title=title)
     for column in ("group", "tasks", "solved", "rate", "passed train", "median s", "LLM calls"):
-        table.add_column(column, justify="left" if column == "group" else "right")
+        table.add_column(column, justify="left" if column == "group" else "right", no_wrap=True)
     for row in scores:
         table.add_row(
             row.group, str(row.tasks), str(row.solved), f"{row.rate:.1%}",
