@@ -7,6 +7,7 @@ import signal
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 
@@ -45,9 +46,11 @@ def test_sigkill_at_any_moment_then_rerun_loses_and_redoes_nothing(tmp_path, wor
         if kills % 2:  # every other kill lands while tasks are being written
             wait_for_line(out, len(recorded(out)) + 1, run)
         time.sleep(rng.uniform(0.0, 1.5))
+        workers_of_run = children(run.pid)
         os.kill(run.pid, signal.SIGKILL)
         run.wait()
         kills += 1
+        assert_ended(workers_of_run)
         after = out.read_bytes() if out.exists() else b""
         assert after.startswith(before)  # appended only: no finished line lost or rewritten
         ids = recorded(out)
@@ -59,6 +62,29 @@ def test_sigkill_at_any_moment_then_rerun_loses_and_redoes_nothing(tmp_path, wor
     _, errors = final.communicate(timeout=300)
     assert final.returncode == 0, errors
     assert sorted(recorded(out)) == sorted(TASKS)
+
+
+def children(pid: int) -> list[int]:
+    """The direct child processes of `pid` (Linux)."""
+    path = Path(f"/proc/{pid}/task/{pid}/children")
+    return [int(child) for child in path.read_text().split()] if path.exists() else []
+
+
+def assert_ended(pids: list[int]) -> None:
+    """The killed run's worker processes end too, within a few seconds."""
+    deadline = time.monotonic() + 10
+    alive = pids
+    while alive and time.monotonic() < deadline:
+        time.sleep(0.2)
+        alive = [pid for pid in alive if Path(f"/proc/{pid}").exists() and not zombie(pid)]
+    assert not alive, f"worker processes {alive} outlived the killed run"
+
+
+def zombie(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split(")")[-1].split()[0] == "Z"
+    except FileNotFoundError:
+        return False
 
 
 def wait_for_line(out, count: int, run: subprocess.Popen) -> None:

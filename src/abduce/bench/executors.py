@@ -12,6 +12,8 @@ import logging
 import multiprocessing
 import os
 import socket
+import threading
+import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
@@ -58,7 +60,16 @@ _worker_solver: Solver | None = None
 
 def _start_worker(make_solver: SolverFactory) -> None:
     global _worker_solver
+    threading.Thread(target=_exit_with, args=(os.getppid(),), daemon=True).start()
     _worker_solver = make_solver()
+
+
+def _exit_with(parent: int) -> None:
+    """End this worker when its parent is gone: a killed driver must leave no workers behind
+    (they would wait on the task queue forever, since every worker holds its write end)."""
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os._exit(1)
 
 
 def _solve_in_worker(job: Job, seed: int) -> dict:
