@@ -49,3 +49,15 @@ def test_help_everywhere():
         result = abduce(*command, "--help")
         assert result.returncode == 0
         assert "Usage" in result.stdout
+
+
+def test_bench_refuses_to_mix_results_of_another_model_or_seed(tmp_path):
+    out = tmp_path / "results.jsonl"
+    line = {"task_id": "3c9b0459", "model": "dsl-search", "seed": 0, "solved": True}
+    out.write_text(json.dumps(line) + "\n")
+    result = abduce("bench", "arc1-training", "--out", str(out), "--planner", "search",
+                    "--seed", "1")  # fmt: skip
+    assert result.returncode == 2
+    assert result.stderr.startswith(f"abduce: error: {out} holds results of dsl-search with seed 0")
+    assert result.stderr.count("\n") == 1
+    assert out.read_text() == json.dumps(line) + "\n"  # finished work untouched

@@ -74,23 +74,28 @@ def bench(
     ] = None,
     remap_seeds: Annotated[int, typer.Option(min=1, help="Permutations per task.")] = 3,
     families: Annotated[
-        str, typer.Option(help="For 'generated': 'all' or comma-separated family names.")
-    ] = "all",
-    per_family: Annotated[int, typer.Option(min=1, help="For 'generated': tasks per family.")] = 20,
+        str | None,
+        typer.Option(help="For 'generated': comma-separated family names (default: all)."),
+    ] = None,
+    per_family: Annotated[
+        int | None, typer.Option(min=1, help="For 'generated': tasks per family (default: 20).")
+    ] = None,
 ) -> None:
     """Run a suite; every finished task is one JSON line, and a rerun resumes the file."""
-    if suite != "generated" and (families != "all" or per_family != 20):
+    if suite != "generated" and (families or per_family):
         raise UsageError("--families and --per-family apply to the 'generated' suite only")
     if remap is not None and remap not in REMAP_MODES:
         raise UsageError(f"--remap {remap!r}: choose one of {', '.join(REMAP_MODES)}")
-    chosen = None if families == "all" else [name.strip() for name in families.split(",")]
-    tasks = load_suite(suite, families=chosen, per_family=per_family, seed=seed)[:limit]
+    chosen = None if families in (None, "all") else [name.strip() for name in families.split(",")]
+    tasks = load_suite(suite, families=chosen, per_family=per_family or 20, seed=seed)[:limit]
     make_solver = solver_factory(llm, seed, no_cache, max_calls, max_seconds, planner, budget)
-    out = out or Path("runs") / f"{_slug(suite)}-{_slug(solver_name(llm, planner))}.jsonl"
+    model = solver_name(llm, planner)
+    out = out or Path("runs") / f"{_slug(suite)}-{_slug(model)}.jsonl"
     jobs = [Job(task=task) for task in tasks]
     if remap:
         draws = [Remap.draw(remap, number) for number in range(1, remap_seeds + 1)]
         jobs += [Job(task=task, remap=draw) for draw in draws for task in tasks]
+    _check_same_run(out, model, seed)
     lines = run_suite(jobs, make_solver, out, seed, _executor(executor, workers, address))
     _print_scores(lines, generated=suite == "generated")
 
@@ -99,12 +104,11 @@ def run_suite(
     jobs: list[Job], make_solver: partial[Solver], out: Path, seed: int, executor: Executor
 ) -> list[dict]:
     """Run the jobs not yet in `out` with a progress bar; return every line of the selection."""
-    _check_same_run(out, make_solver, seed)
     keys = {job.key for job in jobs}
     done = {line["task_id"] for line in read_results(out)} & keys
     console.print(f"{len(jobs)} tasks, {len(done)} already in {out}")
     if isinstance(executor, ProcessExecutor) and executor.workers == 1 and len(done) < len(jobs):
-        loaded = load_solver(make_solver)
+        loaded = load_solver(make_solver)  # here, once, with a status line
         make_solver = partial(lambda solver: solver, loaded)
     started = time.monotonic()
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
@@ -146,9 +150,8 @@ def _executor(name: str, workers: int | None, address: str | None) -> Executor:
     return RayExecutor(workers, address)
 
 
-def _check_same_run(out: Path, make_solver: partial[Solver], seed: int) -> None:
+def _check_same_run(out: Path, model: str, seed: int) -> None:
     """Refuse to resume a file written by another model, planner or seed."""
-    model = solver_name(make_solver.args[0], make_solver.keywords["planner"])
     for line in read_results(out):
         if (line["model"], line["seed"]) != (model, seed):
             raise UsageError(
