@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from abduce.tasks import Task, TaskNotFoundError, find_arc_task, load_any, load_arc
+from abduce.tasks import Task, TaskNotFoundError, load_any, load_arc
 from abduce.tasks.generate import generate_suite
 
 ARC_SUITES = {
@@ -32,22 +32,11 @@ def load_suite(
         raise TaskNotFoundError(
             f"unknown suite {name!r}: choose {', '.join(SUITES)}, or a file listing tasks"
         )
-    return [task for entry in read_list(path) for task in _load_entry(entry, path.parent)]
-
-
-def read_list(path: Path) -> list[str]:
-    """The entries of a task list: one per line, `#` starts a comment."""
-    if not path.is_file():
-        raise TaskNotFoundError(f"{path}: no such file")
     lines = (line.split("#")[0].strip() for line in path.read_text(encoding="utf-8").splitlines())
-    return [line for line in lines if line]
+    return [task for entry in lines if entry for task in _load_entry(entry, path.parent)]
 
 
 def _load_entry(entry: str, folder: Path) -> list[Task]:
-    """An ARC task id, or a task file or directory (relative to the list's folder)."""
+    """A task file or directory relative to the list's folder, else whatever `load_any` finds."""
     beside = folder / entry
-    if beside.exists():
-        return load_any(str(beside))
-    if Path(entry).exists() or entry.endswith(".json") or "/" in entry:
-        return load_any(entry)
-    return [find_arc_task(entry)]
+    return load_any(str(beside) if beside.exists() else entry)

@@ -95,17 +95,26 @@ def bench(
     if remap:
         draws = [Remap.draw(remap, number) for number in range(1, remap_seeds + 1)]
         jobs += [Job(task=task, remap=draw) for draw in draws for task in tasks]
-    _check_same_run(out, model, seed)
-    lines = run_suite(jobs, make_solver, out, seed, _executor(executor, workers, address))
+    earlier = read_results(out)
+    _check_same_run(earlier, out, model, seed)
+    run = _executor(executor, workers, address)
+    lines = run_suite(jobs, make_solver, out, seed, run, earlier)
     _print_scores(lines, generated=suite == "generated")
 
 
 def run_suite(
-    jobs: list[Job], make_solver: partial[Solver], out: Path, seed: int, executor: Executor
+    jobs: list[Job],
+    make_solver: partial[Solver],
+    out: Path,
+    seed: int,
+    executor: Executor,
+    earlier: list[dict],
 ) -> list[dict]:
-    """Run the jobs not yet in `out` with a progress bar; return every line of the selection."""
+    """Run the jobs not yet among the `earlier` lines of `out`, with a progress bar; return
+    every line of the selection, earlier ones included."""
     keys = {job.key for job in jobs}
-    done = {line["task_id"] for line in read_results(out)} & keys
+    earlier = [line for line in earlier if line["task_id"] in keys]
+    done = {line["task_id"] for line in earlier}
     console.print(f"{len(jobs)} tasks, {len(done)} already in {out}")
     if isinstance(executor, ProcessExecutor) and executor.workers == 1 and len(done) < len(jobs):
         loaded = load_solver(make_solver)  # here, once, with a status line
@@ -130,7 +139,7 @@ def run_suite(
         f"median {median} s/task, max {max(seconds, default=0):.1f} s, "
         f"wall {time.monotonic() - started:.0f} s"
     )
-    lines = [line for line in read_results(out) if line["task_id"] in keys]
+    lines = earlier + results
     solved_all = sum(bool(line["solved"]) for line in lines)
     passed = sum(bool(line["passed_train"]) for line in lines)
     share = f"{100 * solved_all / len(lines):.1f} %" if lines else "-"
@@ -150,9 +159,9 @@ def _executor(name: str, workers: int | None, address: str | None) -> Executor:
     return RayExecutor(workers, address)
 
 
-def _check_same_run(out: Path, model: str, seed: int) -> None:
+def _check_same_run(earlier: list[dict], out: Path, model: str, seed: int) -> None:
     """Refuse to resume a file written by another model, planner or seed."""
-    for line in read_results(out):
+    for line in earlier:
         if (line["model"], line["seed"]) != (model, seed):
             raise UsageError(
                 f"{out} holds results of {line['model']} with seed {line['seed']}, not {model} "
