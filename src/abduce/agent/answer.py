@@ -17,13 +17,14 @@ from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, System
 from pydantic import BaseModel
 
 from abduce.agent.chat import BudgetExhausted, Chat
-from abduce.agent.claims import Check, check_claim, claim_of, describe_claim, is_grid, number
+from abduce.agent.claims import Check, check_claim, claim_of, describe_claim, number
 from abduce.agent.llm import LLMSpec, make_llm
 from abduce.agent.models import Budget
 from abduce.agent.prompts import ask_system, plugin_tools, render
 from abduce.agent.synthesizer import END_OF_BLOCK, extract_code
 from abduce.agent.verifier import brief
 from abduce.programs import default_sandbox
+from abduce.tasks import is_grid
 
 Listener = Callable[[str, str], None]  # (event, text): words, approach, program, check
 HISTORY_TURNS = 3

@@ -15,7 +15,7 @@ from pydantic import BaseModel
 
 from abduce.agent.verifier import brief
 from abduce.programs.symbolic.grounding import appears_in
-from abduce.tasks import check_grid
+from abduce.tasks import is_grid
 from abduce.tools import Tool, ToolError, find_tool
 
 Claim = dict[str, Any]  # {"claim": kind, **the check's arguments}
@@ -168,15 +168,6 @@ def _answers(value: Any, result: Any) -> bool:
     if isinstance(value, list) and isinstance(result, list):
         return sorted(map(str, value)) == sorted(map(str, result))
     return value == result or str(value) == str(result)
-
-
-def is_grid(value: Any) -> bool:
-    """Whether `value` is an ARC grid: equal rows of colours 0-9."""
-    try:
-        check_grid(value)
-    except ValueError:
-        return False
-    return True
 
 
 def number(value: Any) -> float | None:

@@ -11,7 +11,7 @@ from pygments.lexers import PythonLexer
 
 from abduce.agent.trace import Trace
 from abduce.bench.html import Html, esc, grid_svg, join
-from abduce.tasks import Task, TaskNotFoundError, check_grid, find_arc_task
+from abduce.tasks import Task, TaskNotFoundError, find_arc_task, is_grid
 from abduce.tasks.remap import Remap
 
 OPEN_TASKS = 25  # reports with at most this many tasks show every task unfolded
@@ -94,15 +94,6 @@ def solver_task(line: dict) -> dict:
     if line["remap"]:
         task = Remap.model_validate(line["remap"]).task(task)
     return task.model_dump(mode="json")
-
-
-def is_grid(value: object) -> bool:
-    """True for a grid that can be drawn: rectangular, of colours 0-9."""
-    try:
-        check_grid(value)
-    except ValueError:
-        return False
-    return True
 
 
 def arc_task(task_id: str) -> Task | None:

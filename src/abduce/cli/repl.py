@@ -17,10 +17,9 @@ from rich.text import Text
 
 from abduce.agent import LLMSpecError, Solver, describe_llm
 from abduce.agent.answer import Agent, Answer
-from abduce.agent.claims import is_grid
 from abduce.cli.config import Settings
 from abduce.cli.render import grid_text, solution_view, task_view
-from abduce.tasks import Task, load_arc
+from abduce.tasks import Task, is_grid, load_arc
 from abduce.tools import all_tools, registry
 
 LAST = "last.json"

@@ -23,6 +23,15 @@ def check_grid(value: object) -> Grid:
     return value
 
 
+def is_grid(value: object) -> bool:
+    """Whether `value` is an ARC grid: equal rows of colours 0-9."""
+    try:
+        check_grid(value)
+    except ValueError:
+        return False
+    return True
+
+
 class Example(BaseModel):
     """One input/output pair; `output` is None when the answer is unknown."""
 
