@@ -2,7 +2,8 @@ from pathlib import Path
 
 import pytest
 
-from abduce.cli.config import ConfigError, Settings, load_settings
+from abduce.cli.config import Settings, load_settings
+from abduce.errors import ConfigError
 
 
 @pytest.fixture

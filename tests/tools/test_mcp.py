@@ -129,7 +129,8 @@ def test_program_output_does_not_reach_the_transport(session):
 
 
 NOISY_SERVER = '''
-from abduce.tools.registry import Tool, ToolError
+from abduce.errors import ToolError
+from abduce.tools.registry import Tool
 from abduce.tools.mcp_server import serve
 
 def halve(n: int) -> int:

@@ -1,7 +1,7 @@
 """The loop: planner → synthesizer → verifier → feedback → selector, with LLMs via LangChain."""
 
 from abduce.agent.chat import BudgetExhausted, Chat
-from abduce.agent.llm import LLMSpecError, describe_llm, make_llm
+from abduce.agent.llm import describe_llm, make_llm
 from abduce.agent.loop import Solver, solve
 from abduce.agent.models import Budget, ExampleVerdict, Hypothesis, Program, Verdict
 from abduce.agent.planner import LLMPlanner, Planner
@@ -10,6 +10,7 @@ from abduce.agent.solution import Solution
 from abduce.agent.synthesizer import LLMSynthesizer, Synthesizer
 from abduce.agent.trace import Trace
 from abduce.agent.verifier import SandboxVerifier, Verifier
+from abduce.errors import LLMSpecError
 
 __all__ = [
     "Budget",

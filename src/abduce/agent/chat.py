@@ -11,6 +11,7 @@ from langchain_core.messages import BaseMessage
 from langchain_core.outputs import LLMResult
 
 from abduce.agent.models import Budget
+from abduce.errors import ModelError, first_line
 
 
 class BudgetExhausted(Exception):
@@ -40,12 +41,16 @@ class Chat:
         return self.calls >= self.budget.max_llm_calls or self.seconds >= self.budget.max_seconds
 
     def ask(self, messages: list[BaseMessage], stop: list[str] | None = None) -> str:
-        """The model's reply to `messages`, cut at any `stop` string; raises BudgetExhausted."""
+        """The model's reply to `messages`, cut at any `stop` string; raises BudgetExhausted,
+        or ModelError when the model's provider raises instead of replying."""
         if self.exhausted():
             raise BudgetExhausted
         self.calls += 1
         usage = _UsageCounter()
-        reply = self.model.invoke(messages, stop=stop, config={"callbacks": [usage]})
+        try:
+            reply = self.model.invoke(messages, stop=stop, config={"callbacks": [usage]})
+        except Exception as error:  # any provider's failure, named in one line
+            raise ModelError(first_line(error)) from error
         self.tokens_in += usage.tokens_in
         self.tokens_out += usage.tokens_out
         return str(reply.text)

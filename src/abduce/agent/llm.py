@@ -11,14 +11,11 @@ from langchain_core.caches import BaseCache
 from langchain_core.language_models import BaseChatModel
 
 from abduce.agent import local_model
+from abduce.errors import LLMSpecError
 
 DEFAULT_SPEC = "local"
 LOCAL_CONTEXT = 16384
 MAX_TOKENS = 700
-
-
-class LLMSpecError(ValueError):
-    """The LLM spec cannot be understood or its model cannot be loaded."""
 
 
 LLMSpec = str | BaseChatModel | None

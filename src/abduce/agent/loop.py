@@ -15,7 +15,7 @@ from abduce.agent.synthesizer import LLMSynthesizer, Synthesizer
 from abduce.agent.trace import Trace
 from abduce.agent.verifier import SandboxVerifier, Verifier
 from abduce.tasks import ArcDomain, Domain, Task
-from abduce.tasks.errors import first_line
+from abduce.errors import ModelError, UsageError
 
 PLANNERS = ("both", "llm", "search")
 
@@ -40,7 +40,7 @@ class Solver:
         self.budget = budget or Budget()
         self.domain = domain or ArcDomain()
         if isinstance(planner, str) and planner not in PLANNERS:
-            raise ValueError(f"unknown planner {planner!r}; choose one of {', '.join(PLANNERS)}")
+            raise UsageError(f"unknown planner {planner!r}; choose one of {', '.join(PLANNERS)}")
         self.chat = None
         if planner != "search":
             self.chat = Chat(make_llm(llm, seed=seed, use_cache=use_cache))
@@ -71,8 +71,8 @@ class Solver:
             stopped = self._search(task, run)
         except BudgetExhausted:
             stopped = "budget spent"
-        except Exception as error:  # a failing model or stage ends this task, not the run
-            stopped = f"error: {first_line(error)}"
+        except ModelError as error:  # the model failing on this task ends the task, not the run
+            stopped = f"error: {error}"
         return self._solution(task, run, stopped)
 
     def _search(self, task: Task, run: _Run) -> str:

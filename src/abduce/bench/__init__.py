@@ -1,8 +1,9 @@
 """The harness: resumable runs over many tasks, on worker processes or Ray."""
 
-from abduce.bench.executors import Executor, ExecutorError, ProcessExecutor, RayExecutor
+from abduce.bench.executors import Executor, ProcessExecutor, RayExecutor
 from abduce.bench.jobs import Job, record, solve_job
 from abduce.bench.runs import finished_ids, read_results, run_tasks
+from abduce.errors import ExecutorError
 
 __all__ = [
     "Executor",

@@ -21,12 +21,9 @@ from typing import Protocol
 
 from abduce.agent import Solver
 from abduce.bench.jobs import Job, solve_job
+from abduce.errors import ExecutorError
 
 SolverFactory = Callable[[], Solver]
-
-
-class ExecutorError(RuntimeError):
-    """The executor cannot start: no Ray, or no cluster at that address."""
 
 
 class Executor(Protocol):

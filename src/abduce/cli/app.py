@@ -6,13 +6,10 @@ import sys
 from typing import Annotated
 
 import typer
-from pydantic import ValidationError
 from rich.table import Table
 
-from abduce.agent import LLMSpecError, describe_llm
-from abduce.bench import ExecutorError
+from abduce.agent import describe_llm
 from abduce.cli import bench, chat, report, tools
-from abduce.cli.config import ConfigError
 from abduce.cli.options import (
     CallsOption,
     LLMOption,
@@ -21,15 +18,13 @@ from abduce.cli.options import (
     SearchOption,
     SecondsOption,
     SeedOption,
-    UsageError,
     console,
     load_solver,
     solver_factory,
 )
 from abduce.cli.render import solution_view, task_view
-from abduce.tasks import TaskError, load_any
-from abduce.tasks.errors import first_problem
-from abduce.tools import ToolError
+from abduce.errors import AbduceError
+from abduce.tasks import load_any
 
 app = typer.Typer(
     help="abduce: a language model's guesses, checked by programs.",
@@ -86,15 +81,12 @@ app.command()(report.report)
 
 
 def main() -> None:
-    """Entry point: user errors print one line and exit 2."""
+    """Entry point: abduce's errors print one line and exit with their code (see errors.py)."""
     try:
         app()
-    except (TaskError, LLMSpecError, UsageError, ToolError, ConfigError, ExecutorError) as error:
+    except AbduceError as error:
         print(f"abduce: error: {error}", file=sys.stderr)
-        sys.exit(2)
-    except ValidationError as error:
-        print(f"abduce: error: invalid {first_problem(error)}", file=sys.stderr)
-        sys.exit(2)
+        sys.exit(error.exit_code)
     except KeyboardInterrupt:
         print("abduce: interrupted", file=sys.stderr)
         sys.exit(130)

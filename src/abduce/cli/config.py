@@ -17,13 +17,9 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from abduce.tasks.errors import first_problem
+from abduce.errors import ConfigError, first_problem
 
 ENV_PREFIX = "ABDUCE_"
-
-
-class ConfigError(ValueError):
-    """A config file or an ABDUCE_* variable holds a value that cannot be used."""
 
 
 def _xdg(variable: str, fallback: str) -> Path:

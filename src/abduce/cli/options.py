@@ -6,16 +6,14 @@ from functools import partial
 from typing import Annotated
 
 import typer
+from pydantic import ValidationError
 from rich.console import Console
 
 from abduce.agent import Budget, Solver
 from abduce.agent.loop import PLANNERS
+from abduce.errors import UsageError, first_problem
 
 console = Console()
-
-
-class UsageError(Exception):
-    """An option value the command cannot use."""
 
 
 LLMOption = Annotated[
@@ -55,7 +53,12 @@ def solver_factory(
     """A picklable recipe for the solver, so that worker processes can build their own."""
     if planner not in PLANNERS:
         raise UsageError(f"--planner {planner!r}: choose one of {', '.join(PLANNERS)}")
-    budget = Budget(max_llm_calls=max_calls, max_seconds=max_seconds, search_seconds=search_seconds)
+    try:
+        budget = Budget(
+            max_llm_calls=max_calls, max_seconds=max_seconds, search_seconds=search_seconds
+        )
+    except ValidationError as error:
+        raise UsageError(f"invalid {first_problem(error)}") from None
     return partial(Solver, llm, budget=budget, seed=seed, use_cache=not no_cache, planner=planner)
 
 

@@ -15,7 +15,8 @@ from rich.syntax import Syntax
 from rich.table import Table
 from rich.text import Text
 
-from abduce.agent import LLMSpecError, Solver, describe_llm
+from abduce.agent import Solver, describe_llm
+from abduce.errors import AbduceError, LLMSpecError
 from abduce.agent.answer import Agent, Answer
 from abduce.cli.config import Settings
 from abduce.cli.render import grid_text, solution_view, task_view
@@ -94,9 +95,8 @@ class Repl:
         except KeyboardInterrupt:
             self._say("interrupted", "yellow")
             return
-        except Exception as error:  # e.g. the model's server is unreachable: keep the session
-            reason = (str(error).strip().splitlines() or [""])[0]
-            self._say(f"error: {type(error).__name__}: {reason}", "red")
+        except AbduceError as error:  # e.g. the model's server is unreachable: keep the session
+            self._say(f"error: {error}", "red")
             return
         self.answers.append(answer)
         self._show_answer(answer)

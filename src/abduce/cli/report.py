@@ -9,7 +9,7 @@ import typer
 
 from abduce.bench import read_results
 from abduce.bench.report import render_report
-from abduce.cli.options import UsageError
+from abduce.errors import UsageError
 from abduce.tasks import TaskNotFoundError
 
 

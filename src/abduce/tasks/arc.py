@@ -9,7 +9,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from abduce.tasks.errors import TaskError, TaskFormatError, TaskNotFoundError, first_problem
+from abduce.errors import TaskError, TaskFormatError, TaskNotFoundError, first_problem
 from abduce.tasks.models import Task
 
 VERSIONS = {"arc-agi-1": "arcagi_aa922be.json", "arc-agi-2": "arcagi2_f3283f7.json"}

@@ -15,7 +15,8 @@ from abduce.tools.adapters import (
     openai_name,
     strict_schema,
 )
-from abduce.tools.registry import ENTRY_POINT_GROUP, Tool, ToolError, registry, tool
+from abduce.errors import ToolError
+from abduce.tools.registry import ENTRY_POINT_GROUP, Tool, registry, tool
 
 __all__ = [
     "ENTRY_POINT_GROUP",

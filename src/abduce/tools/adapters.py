@@ -13,7 +13,8 @@ from typing import Any
 
 from langchain_core.tools import StructuredTool
 
-from abduce.tools.registry import Tool, ToolError, registry
+from abduce.errors import ToolError
+from abduce.tools.registry import Tool, registry
 
 
 def all_tools() -> list[Tool]:

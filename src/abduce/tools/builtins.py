@@ -12,7 +12,8 @@ from typing import Any
 
 from abduce.programs.dsl import calls
 from abduce.programs.symbolic import algebra, checks, graphs, matrices, number_theory
-from abduce.tools.registry import Tool, ToolError, registry
+from abduce.errors import ToolError
+from abduce.tools.registry import Tool, registry
 
 # name prefix → the modules whose public functions are tools with that prefix
 FAMILIES: dict[str, tuple[ModuleType, ...]] = {

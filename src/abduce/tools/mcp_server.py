@@ -27,7 +27,8 @@ from mcp.server.stdio import stdio_server
 
 import abduce
 from abduce.tools.adapters import all_tools, find_tool
-from abduce.tools.registry import Tool, ToolError, registry
+from abduce.errors import ToolError
+from abduce.tools.registry import Tool, registry
 
 
 def build_server(tools: list[Tool] | None = None) -> Server[Any]:

@@ -19,14 +19,10 @@ from typing import Any, overload
 from pydantic import BaseModel, ConfigDict, ValidationError, create_model
 
 from abduce.programs import RunResult, default_sandbox
-from abduce.tasks.errors import first_line, first_problem
+from abduce.errors import ToolError, first_line, first_problem
 
 ENTRY_POINT_GROUP = "abduce.tools"
 NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_]*(\.[A-Za-z][A-Za-z0-9_]*)*$")
-
-
-class ToolError(Exception):
-    """A tool could not be called: unknown name, invalid arguments, or its program failed."""
 
 
 class Tool:

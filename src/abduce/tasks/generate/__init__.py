@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from random import Random
 
-from abduce.tasks.errors import TaskNotFoundError
+from abduce.errors import TaskNotFoundError
 from abduce.tasks.generate import colour, geometry, objects, patterns, physics
 from abduce.tasks.generate.canvas import Pair, Redraw
 from abduce.tasks.generate.family import Family

@@ -1,0 +1,77 @@
+"""Every error abduce reports to its user, one line each, and its exit code on the command line.
+
+| exit code | meaning                                                                        |
+|-----------|--------------------------------------------------------------------------------|
+| 0         | done                                                                           |
+| 1         | a bug in abduce itself: Python's traceback, to be reported                     |
+| 2         | bad input: a task, an option, a config value, a tool call, a model spec        |
+| 3         | the model failed: its provider raised instead of replying                      |
+| 130       | interrupted (Ctrl-C)                                                           |
+
+Anything else that escapes is a bug and surfaces as one: no code catches `Exception` to turn
+it into a result.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from pydantic import ValidationError
+
+
+class AbduceError(Exception):
+    """Base class: a problem abduce reports in one line, never with a traceback."""
+
+    exit_code: ClassVar[int] = 2
+
+
+class UsageError(AbduceError):
+    """An option value the command cannot use."""
+
+
+class ConfigError(AbduceError, ValueError):
+    """A config file or an ABDUCE_* variable holds a value that cannot be used."""
+
+
+class TaskError(AbduceError, ValueError):
+    """A task could not be loaded or is malformed."""
+
+
+class TaskFormatError(TaskError):
+    """The file or data is not a valid ARC task."""
+
+
+class TaskNotFoundError(TaskError):
+    """No task, file or split by that name."""
+
+
+class ToolError(AbduceError):
+    """A tool could not be called: unknown name, invalid arguments, or its program failed."""
+
+
+class LLMSpecError(AbduceError, ValueError):
+    """The LLM spec cannot be understood or its model cannot be loaded."""
+
+
+class ExecutorError(AbduceError):
+    """The executor cannot start: no Ray, or no cluster at that address."""
+
+
+class ModelError(AbduceError):
+    """The chat model raised instead of replying (its server, its context window, …)."""
+
+    exit_code: ClassVar[int] = 3
+
+
+def first_problem(error: ValidationError) -> str:
+    """Pydantic's first complaint as one line: 'field.path: message'."""
+    detail = error.errors()[0]
+    where = ".".join(str(part) for part in detail["loc"])
+    message = detail["msg"].removeprefix("Value error, ")
+    return f"{where}: {message}" if where else message
+
+
+def first_line(error: BaseException) -> str:
+    """An exception as one line: its type, and the first line of its message."""
+    text = str(error).strip()
+    return f"{type(error).__name__}: {text.splitlines()[0]}" if text else type(error).__name__
