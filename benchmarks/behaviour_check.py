@@ -39,9 +39,7 @@ def search_outputs(count: int, max_evaluations: int) -> list[dict[str, Any]]:
                 "evaluations": found.evaluations,
                 "levels": found.levels,
                 "stopped": found.stopped,
-                "candidates": [
-                    [c.source, c.description, c.test_outputs] for c in found.candidates
-                ],
+                "candidates": [[c.source, c.description, c.test_outputs] for c in found.candidates],
             }
         )
         print(f"search {task_id}: {len(found.candidates)} candidates", flush=True)

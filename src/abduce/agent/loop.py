@@ -14,8 +14,8 @@ from abduce.agent.solution import Solution
 from abduce.agent.synthesizer import LLMSynthesizer, Synthesizer
 from abduce.agent.trace import Trace
 from abduce.agent.verifier import SandboxVerifier, Verifier
-from abduce.tasks import ArcDomain, Domain, Task
 from abduce.errors import ModelError, UsageError
+from abduce.tasks import ArcDomain, Domain, Task
 
 PLANNERS = ("both", "llm", "search")
 

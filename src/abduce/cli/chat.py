@@ -10,8 +10,8 @@ from rich.syntax import Syntax
 
 from abduce.agent.answer import Agent, Answer
 from abduce.cli.config import load_settings
-from abduce.errors import UsageError
 from abduce.cli.options import LLMOption, NoCacheOption, SeedOption, console
+from abduce.errors import UsageError
 
 VerboseOption = Annotated[bool, typer.Option("--verbose", help="Also show the programs.")]
 

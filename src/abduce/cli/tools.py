@@ -8,8 +8,8 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from abduce.errors import UsageError
 from abduce.cli.options import console
+from abduce.errors import UsageError
 from abduce.tools import all_tools, find_tool, registry
 
 tools_app = typer.Typer(help="List and call the registered tools.", no_args_is_help=True)

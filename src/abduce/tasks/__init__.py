@@ -1,8 +1,8 @@
 """What is being solved: task models, ARC loading and the domain behind the loop."""
 
+from abduce.errors import TaskError, TaskFormatError, TaskNotFoundError
 from abduce.tasks.arc import find_arc_task, load_any, load_arc, load_task, parse_task
 from abduce.tasks.domain import ArcDomain, Domain, format_grid
-from abduce.errors import TaskError, TaskFormatError, TaskNotFoundError
 from abduce.tasks.models import Example, Grid, Task, check_grid, is_grid
 
 __all__ = [

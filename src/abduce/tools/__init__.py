@@ -6,6 +6,7 @@ tool-calling and MCP clients.
 ['-2', '2']
 """
 
+from abduce.errors import ToolError
 from abduce.tools.adapters import (
     all_tools,
     as_langchain,
@@ -15,7 +16,6 @@ from abduce.tools.adapters import (
     openai_name,
     strict_schema,
 )
-from abduce.errors import ToolError
 from abduce.tools.registry import ENTRY_POINT_GROUP, Tool, registry, tool
 
 __all__ = [

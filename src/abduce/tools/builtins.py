@@ -10,9 +10,9 @@ from __future__ import annotations
 from types import ModuleType
 from typing import Any
 
+from abduce.errors import ToolError
 from abduce.programs.dsl import calls
 from abduce.programs.symbolic import algebra, checks, graphs, matrices, number_theory
-from abduce.errors import ToolError
 from abduce.tools.registry import Tool, registry
 
 # name prefix → the modules whose public functions are tools with that prefix

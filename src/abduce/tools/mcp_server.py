@@ -26,8 +26,8 @@ from mcp.server.lowlevel.server import Server
 from mcp.server.stdio import stdio_server
 
 import abduce
-from abduce.tools.adapters import all_tools, find_tool
 from abduce.errors import ToolError
+from abduce.tools.adapters import all_tools, find_tool
 from abduce.tools.registry import Tool, registry
 
 

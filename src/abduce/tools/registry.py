@@ -18,8 +18,8 @@ from typing import Any, overload
 
 from pydantic import BaseModel, ConfigDict, ValidationError, create_model
 
-from abduce.programs import RunResult, default_sandbox
 from abduce.errors import ToolError, first_line, first_problem
+from abduce.programs import RunResult, default_sandbox
 
 ENTRY_POINT_GROUP = "abduce.tools"
 NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_]*(\.[A-Za-z][A-Za-z0-9_]*)*$")
