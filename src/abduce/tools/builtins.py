@@ -1,4 +1,5 @@
-"""The built-in tools, registered through the `abduce.tools` entry point like any plugin's.
+"""The built-in tools, registered like any plugin's, by importing this module (the registry
+imports it itself: see registry.BUILTIN_MODULES).
 
 Each is a function of `abduce/programs/symbolic` or the grid DSL, which the sandbox loads as
 the packages `symbolic` and `dsl`: a tool's arguments are validated here and the function
@@ -10,9 +11,9 @@ from __future__ import annotations
 from types import ModuleType
 from typing import Any
 
+from abduce.errors import ToolError
 from abduce.programs.dsl import calls
 from abduce.programs.symbolic import algebra, checks, graphs, matrices, number_theory
-from abduce.errors import ToolError
 from abduce.tools.registry import Tool, registry
 
 # name prefix → the modules whose public functions are tools with that prefix
