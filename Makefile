@@ -37,27 +37,27 @@ bench-math: install  # direct answers vs the checked agent, local model (see RES
 	$(BIN)/python benchmarks/math_verified.py --summary runs/math_direct.jsonl runs/math_agent.jsonl
 
 bench-search: install  # the DSL search on ARC, as in benchmarks/RESULTS.md (~22 min)
-	$(BIN)/abduce bench arc1-training --planner search --budget 3 --workers 2 \
+	$(BIN)/abduce bench arc1-training --planner search --search-seconds 3 --workers 2 \
 		--out runs/search_arc1_training.jsonl
-	$(BIN)/abduce bench arc1-evaluation --planner search --budget 3 --workers 2 \
+	$(BIN)/abduce bench arc1-evaluation --planner search --search-seconds 3 --workers 2 \
 		--out runs/search_arc1_evaluation.jsonl
-	$(BIN)/abduce bench arc2-evaluation --planner search --budget 3 \
+	$(BIN)/abduce bench arc2-evaluation --planner search --search-seconds 3 \
 		--workers 2 --out runs/search_arc2_evaluation.jsonl
 
 bench-gamma: install  # Γ/Δ under colour remapping, search and local LLM (see RESULTS.md)
-	$(BIN)/abduce bench arc1-training --planner search --budget 3 --workers 2 \
+	$(BIN)/abduce bench arc1-training --planner search --search-seconds 3 --workers 2 \
 		--remap colours --remap-seeds 3 --out runs/gamma_search_arc1_training.jsonl
-	$(BIN)/abduce bench benchmarks/hypsearch_random100.txt --planner search --budget 3 \
+	$(BIN)/abduce bench benchmarks/hypsearch_random100.txt --planner search --search-seconds 3 \
 		--workers 2 --remap all --remap-seeds 3 --out runs/gamma_search_arc1_training.jsonl
 	$(BIN)/abduce bench benchmarks/arc1_training_20.txt --planner llm --max-calls 4 \
 		--max-seconds 45 --no-cache --remap colours --remap-seeds 1 --out runs/gamma_llm_20.jsonl
 
 bench-generated: install  # which generated concepts the search recovers
 	$(BIN)/abduce bench generated --families all --per-family 20 --seed 0 --planner search \
-		--budget 3 --workers 2 --out runs/generated_search.jsonl
+		--search-seconds 3 --workers 2 --out runs/generated_search.jsonl
 
 bench-executors: install  # the same 100-task sweep on the process pool and on Ray
-	$(BIN)/python benchmarks/executors.py --limit 100 --budget 1 --workers 2 --repeats 3
+	$(BIN)/python benchmarks/executors.py --limit 100 --search-seconds 1 --workers 2 --repeats 3
 
 clean:
 	rm -rf $(VENV) runs .pytest_cache

@@ -5,7 +5,7 @@ once per executor (alternating, so that a slow spell of the machine hits both), 
 command end to end: start-up, the workers' solvers, every task, the summary. Prints Markdown
 for RESULTS.md with the median wall time of each executor and their ratio.
 
-    python benchmarks/executors.py [--suite arc1-training] [--limit 100] [--budget 1]
+    python benchmarks/executors.py [--suite arc1-training] [--limit 100] [--search-seconds 1]
                                    [--workers 2] [--repeats 3]
 """
 
@@ -26,8 +26,8 @@ EXECUTORS = {"process pool": ["--executor", "process"], "Ray (local)": ["--execu
 def sweep(args: argparse.Namespace, options: list[str], out: Path) -> tuple[float, int]:
     """Wall seconds of one run, and how many tasks it solved."""
     command = [sys.executable, "-m", "abduce", "bench", args.suite, "--limit", str(args.limit),
-               "--planner", "search", "--budget", str(args.budget), "--workers",
-               str(args.workers), "--out", str(out), *options]  # fmt: skip
+               "--planner", "search", "--search-seconds", str(args.search_seconds),
+               "--workers", str(args.workers), "--out", str(out), *options]  # fmt: skip
     started = time.perf_counter()
     subprocess.run(command, check=True, capture_output=True)
     seconds = time.perf_counter() - started
@@ -40,7 +40,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--suite", default="arc1-training")
     parser.add_argument("--limit", type=int, default=100)
-    parser.add_argument("--budget", type=float, default=1.0)
+    parser.add_argument("--search-seconds", type=float, default=1.0)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--repeats", type=int, default=3)
     args = parser.parse_args()

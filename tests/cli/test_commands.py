@@ -1,4 +1,5 @@
 import json
+import os
 import subprocess
 import sys
 
@@ -73,7 +74,7 @@ def test_bench_task_list_file(tmp_path, llm):
 
 
 def test_solve_with_the_search_prints_program_and_description():
-    result = abduce("solve", "3c9b0459", "--planner", "search", "--budget", "5")
+    result = abduce("solve", "3c9b0459", "--planner", "search", "--search-seconds", "5")
     assert result.returncode == 0, result.stderr
     assert "hypothesis: rotate the grid half a turn" in result.stdout
     assert "x1 = rotate_180(Grid(grid))" in result.stdout
@@ -83,14 +84,59 @@ def test_solve_with_the_search_prints_program_and_description():
 
 def test_bench_with_the_search_in_two_workers_resumes(tmp_path):
     out = tmp_path / "search.jsonl"
-    args = ("bench", "arc1-training", "--planner", "search", "--budget", "1", "--workers", "2",
-            "--out", str(out))  # fmt: skip
+    args = ("bench", "arc1-training", "--planner", "search", "--search-seconds", "1",
+            "--workers", "2", "--out", str(out))  # fmt: skip
     first = abduce(*args, "--limit", "3")
     assert first.returncode == 0, first.stderr
     lines = [json.loads(line) for line in out.read_text().splitlines()]
     assert sorted(line["task_id"] for line in lines) == ["007bbfb7", "00d62c1b", "017c7c7b"]
     assert all(line["model"] == "dsl-search" and line["llm_calls"] == 0 for line in lines)
+    assert {line["budget"]["search_seconds"] for line in lines} == {1.0}
     again = abduce(*args, "--limit", "4")
     assert again.returncode == 0, again.stderr
     assert len(out.read_text().splitlines()) == 4
     assert "/4 solved" in again.stdout
+
+
+def abduce_at_home(home, *args: str, config: str = "", **variables: str):
+    """`abduce ARGS` with `config` as the config file of an empty home, and `variables` set."""
+    (home / "config" / "abduce").mkdir(parents=True, exist_ok=True)
+    (home / "config" / "abduce" / "config.toml").write_text(config)
+    env = {name: value for name, value in os.environ.items() if not name.startswith("ABDUCE_")}
+    env |= {"HOME": str(home), "XDG_CONFIG_HOME": str(home / "config"), **variables}
+    command = [sys.executable, "-m", "abduce", *args]
+    return subprocess.run(command, capture_output=True, text=True, timeout=120, env=env)
+
+
+def test_solve_reads_the_settings_and_its_flags_override_them(tmp_path):
+    config = 'llm = "nonsense:thing"\nplanner = "search"\nsearch_seconds = 2\n'
+    searched = abduce_at_home(tmp_path, "solve", "3c9b0459", "--json", config=config)
+    assert searched.returncode == 0, searched.stderr  # planner = "search": no model loaded
+    assert Solution.model_validate_json(searched.stdout).correct is True
+    with_model = abduce_at_home(tmp_path, "solve", "3c9b0459", "--planner", "both", config=config)
+    assert with_model.returncode == 2
+    assert with_model.stderr.startswith("abduce: error: unknown LLM spec 'nonsense:thing'")
+    by_variable = abduce_at_home(tmp_path, "solve", "3c9b0459", config=config, ABDUCE_PLANNER="llm")
+    assert by_variable.stderr.startswith("abduce: error: unknown LLM spec 'nonsense:thing'")
+
+
+def test_bench_records_the_search_seconds_of_the_config_file_or_the_old_flag(tmp_path):
+    out = tmp_path / "search.jsonl"
+    args = ("bench", "arc1-training", "--planner", "search", "--limit", "1", "--out", str(out))
+    first = abduce_at_home(tmp_path, *args, config="search_seconds = 2\n")
+    assert first.returncode == 0, first.stderr
+    old = abduce_at_home(tmp_path, *args[:-1], str(out.with_name("old.jsonl")), "--budget", "3")
+    assert old.returncode == 0, old.stderr
+    recorded = [
+        json.loads(path.read_text())["budget"] for path in (out, out.with_name("old.jsonl"))
+    ]
+    assert [budget["search_seconds"] for budget in recorded] == [2.0, 3.0]
+
+
+def test_a_bad_config_value_is_one_line_naming_the_file(tmp_path):
+    result = abduce_at_home(tmp_path, "solve", "3c9b0459", config="max_calls = 0\n")
+    path = tmp_path / "config" / "abduce" / "config.toml"
+    assert result.returncode == 2
+    assert result.stderr == (
+        f"abduce: error: {path}: invalid max_calls: Input should be greater than or equal to 1\n"
+    )

@@ -36,6 +36,7 @@ def test_solve_bad_file_prints_one_line_and_exits_2(tmp_path, content, error, wo
     ["bench", "arc1-training", "--remap", "shapes"],
     ["solve", "007bbfb7", "--planner", "oracle"],
     ["bench", "arc1-training", "--out", "x.jsonl", "--planner", "search", "--budget", "0"],
+    ["solve", "3c9b0459", "--planner", "search", "--search-seconds", "0"],
 ])  # fmt: skip
 def test_unknown_names_exit_2(args):
     result = abduce(*args)

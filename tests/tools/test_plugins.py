@@ -171,3 +171,32 @@ def test_tools_list_cli_shows_the_plugin_and_the_failure(runs):
     report = " ".join((stdout + stderr).split())  # undo the console's line wrapping
     assert "plugin broken failed to load" in report
     assert "not_installed_xyz" in report
+
+
+BUILTINS_PROBE = """
+import importlib.metadata, json, sys
+
+if sys.argv[1] == "no metadata":
+    importlib.metadata.entry_points = lambda **selection: []
+import abduce.tools as t
+
+names = [x.name for x in t.all_tools()]
+print(json.dumps({"names": names, "errors": t.registry.errors}))
+"""
+
+
+def test_a_source_checkout_has_the_builtins_once_with_or_without_metadata(tmp_path):
+    """Without any entry point the registry still imports the built-ins; an old installation's
+    metadata that still names them as an entry point registers nothing twice."""
+    source = Path(__file__).parents[2] / "src"
+    stale = write_plugin(tmp_path, "abduce_stale_metadata", "builtins", "")
+    entry_points = stale / "abduce_stale_metadata-0.1.0.dist-info" / "entry_points.txt"
+    entry_points.write_text("[abduce.tools]\nbuiltins = abduce.tools.builtins\n")
+    bare = start([sys.executable, "-c", BUILTINS_PROBE, "no metadata"], source)
+    stale_run = start([sys.executable, "-c", BUILTINS_PROBE, "stale"], source, stale)
+    without, with_stale = last_json(bare), last_json(stale_run)
+    assert {"sympy.solve", "networkx.shortest_path", "grid.apply", "python.run"} <= set(
+        without["names"]
+    )
+    assert without == with_stale == {"names": without["names"], "errors": {}}
+    assert len(set(without["names"])) == len(without["names"])

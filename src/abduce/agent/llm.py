@@ -12,6 +12,7 @@ from langchain_core.language_models import BaseChatModel
 
 from abduce.agent import local_model
 from abduce.errors import LLMSpecError
+from abduce.settings import load_settings
 
 DEFAULT_SPEC = "local"
 LOCAL_CONTEXT = 16384
@@ -22,8 +23,9 @@ LLMSpec = str | BaseChatModel | None
 
 
 def default_spec() -> str:
-    """The spec used when none is given: $ABDUCE_LLM, else 'local'."""
-    return os.environ.get("ABDUCE_LLM", DEFAULT_SPEC)
+    """The spec used when none is given: the `llm` setting ($ABDUCE_LLM, the config file),
+    else 'local'."""
+    return load_settings().llm or DEFAULT_SPEC
 
 
 def make_llm(
@@ -55,11 +57,11 @@ def describe_llm(spec: LLMSpec = None) -> dict[str, str]:
     spec = spec or default_spec()
     if spec != "local":
         return {"spec": spec, "class": "ChatOpenAI"}
-    override = os.environ.get("ABDUCE_MODEL")
+    override = load_settings().model
     joined = local_model.cache_dir() / "models" / local_model.MODEL_FILE
     size = local_model.installed_size()
     if override:
-        weights, state = override, "from ABDUCE_MODEL"
+        weights, state = str(override), "from the model setting (ABDUCE_MODEL)"
     elif joined.is_file():
         weights, state = str(joined), "ready"
     elif size:
@@ -69,7 +71,7 @@ def describe_llm(spec: LLMSpec = None) -> dict[str, str]:
     return {
         "spec": "local",
         "class": "ChatLlamaCpp (llama-cpp-python)",
-        "model": local_model.MODEL_NAME if not override else os.path.basename(override),
+        "model": local_model.MODEL_NAME if not override else override.name,
         "weights": weights,
         "state": state,
         "cache": str(local_model.cache_dir()),

@@ -11,6 +11,8 @@ import importlib
 import os
 from pathlib import Path
 
+from abduce.settings import config_file, load_settings
+
 MODEL_NAME = "Qwen2.5-Coder-1.5B-Instruct Q4_K_M"
 MODEL_FILE = "qwen2.5-coder-1.5b-instruct-q4_k_m.gguf"
 MODEL_SHA256 = "cc324af070c2ecbfd324a30884d2f951a7ff756aba85cb811a6ec436933bb046"
@@ -23,18 +25,20 @@ class ModelNotInstalled(RuntimeError):
 
 
 def cache_dir() -> Path:
-    """Where abduce keeps its cache: $ABDUCE_CACHE_DIR, else ~/.cache/abduce."""
-    return Path(os.environ.get("ABDUCE_CACHE_DIR", Path.home() / ".cache" / "abduce"))
+    """Where abduce keeps its cache: the `cache_dir` setting ($ABDUCE_CACHE_DIR), else
+    the platform's user cache directory (~/.cache/abduce on Linux)."""
+    return load_settings().cache_dir
 
 
 def model_path() -> Path:
-    """Path to a ready GGUF: $ABDUCE_MODEL if set, else the joined embedded model."""
-    override = os.environ.get("ABDUCE_MODEL")
+    """Path to a ready GGUF: the `model` setting ($ABDUCE_MODEL) if set, else the joined
+    embedded model."""
+    override = load_settings().model
     if override:
-        path = Path(override).expanduser()
-        if not path.is_file():
-            raise ModelNotInstalled(f"ABDUCE_MODEL={override}: no such file")
-        return path
+        if not override.is_file():
+            source = f"ABDUCE_MODEL or {config_file()}"
+            raise ModelNotInstalled(f"model {override} ({source}): no such file")
+        return override
     target = cache_dir() / "models" / MODEL_FILE
     if not target.is_file():
         join_parts(part_paths(), target)

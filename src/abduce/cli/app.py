@@ -14,13 +14,14 @@ from abduce.cli.options import (
     CallsOption,
     LLMOption,
     NoCacheOption,
+    OldSearchOption,
     PlannerOption,
     SearchOption,
     SecondsOption,
     SeedOption,
+    SolverOptions,
     console,
     load_solver,
-    solver_factory,
 )
 from abduce.cli.render import solution_view, task_view
 from abduce.errors import AbduceError
@@ -43,15 +44,16 @@ def solve(
     llm: LLMOption = None,
     seed: SeedOption = 0,
     no_cache: NoCacheOption = False,
-    max_calls: CallsOption = 12,
-    max_seconds: SecondsOption = 300.0,
-    planner: PlannerOption = "both",
-    budget: SearchOption = 10.0,
+    max_calls: CallsOption = None,
+    max_seconds: SecondsOption = None,
+    planner: PlannerOption = None,
+    search_seconds: SearchOption = None,
+    budget: OldSearchOption = None,
 ) -> None:
     """Solve ARC-style tasks and show the hypothesis, program, verdicts and attempts."""
     tasks = load_any(task)
-    options = (llm, seed, no_cache, max_calls, max_seconds, planner, budget)
-    solver = load_solver(solver_factory(*options))
+    flags = (llm, seed, no_cache, max_calls, max_seconds, planner, search_seconds, budget)
+    solver = load_solver(SolverOptions.resolve(*flags).factory())
     for item in tasks:
         if json_output:
             print(solver.solve(item).model_dump_json(), flush=True)

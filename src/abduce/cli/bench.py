@@ -14,7 +14,6 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from abduce.agent import Solver
-from abduce.agent.loop import solver_name
 from abduce.bench import Executor, Job, ProcessExecutor, RayExecutor, read_results, run_tasks
 from abduce.bench.scores import Score, family, robustness, scores_by
 from abduce.bench.suites import SUITES, load_suite
@@ -22,15 +21,16 @@ from abduce.cli.options import (
     CallsOption,
     LLMOption,
     NoCacheOption,
+    OldSearchOption,
     PlannerOption,
     SearchOption,
     SecondsOption,
     SeedOption,
-    UsageError,
+    SolverOptions,
     console,
     load_solver,
-    solver_factory,
 )
+from abduce.errors import UsageError
 from abduce.tasks.remap import REMAP_MODES, Remap
 
 WorkersOption = Annotated[
@@ -53,10 +53,11 @@ def bench(
     llm: LLMOption = None,
     seed: SeedOption = 0,
     no_cache: NoCacheOption = False,
-    max_calls: CallsOption = 12,
-    max_seconds: SecondsOption = 300.0,
-    planner: PlannerOption = "both",
-    budget: SearchOption = 10.0,
+    max_calls: CallsOption = None,
+    max_seconds: SecondsOption = None,
+    planner: PlannerOption = None,
+    search_seconds: SearchOption = None,
+    budget: OldSearchOption = None,
     workers: WorkersOption = None,
     executor: Annotated[
         str, typer.Option(help="'process' (worker processes here) or 'ray'.")
@@ -88,8 +89,9 @@ def bench(
         raise UsageError(f"--remap {remap!r}: choose one of {', '.join(REMAP_MODES)}")
     chosen = None if families in (None, "all") else [name.strip() for name in families.split(",")]
     tasks = load_suite(suite, families=chosen, per_family=per_family or 20, seed=seed)[:limit]
-    make_solver = solver_factory(llm, seed, no_cache, max_calls, max_seconds, planner, budget)
-    model = solver_name(llm, planner)
+    flags = (llm, seed, no_cache, max_calls, max_seconds, planner, search_seconds, budget)
+    options = SolverOptions.resolve(*flags)
+    make_solver, model = options.factory(), options.model_name
     out = out or Path("runs") / f"{_slug(suite)}-{_slug(model)}.jsonl"
     jobs = [Job(task=task) for task in tasks]
     if remap:

@@ -9,9 +9,9 @@ import typer
 from rich.syntax import Syntax
 
 from abduce.agent.answer import Agent, Answer
-from abduce.cli.config import load_settings
 from abduce.cli.options import LLMOption, NoCacheOption, SeedOption, console
 from abduce.errors import UsageError
+from abduce.settings import load_settings
 
 VerboseOption = Annotated[bool, typer.Option("--verbose", help="Also show the programs.")]
 
@@ -28,9 +28,7 @@ def chat(
     """Talk to the agent: every answer is computed by a program and checked."""
     from abduce.cli.repl import run_repl
 
-    settings = load_settings()
-    if llm:
-        settings = settings.model_copy(update={"llm": llm})
+    settings = load_settings(llm=llm)
     run_repl(settings, resume=resume, verbose=verbose, seed=seed, use_cache=not no_cache)
 
 
@@ -50,10 +48,10 @@ def ask(
     if question is None and not json_output:
         raise UsageError("give a question, or --json to read one per line from stdin")
     questions = [question] if question else [line.strip() for line in sys.stdin]
-    settings = load_settings()
+    settings = load_settings(llm=llm)
     with console.status("loading the model…"):
         agent = Agent(
-            llm or settings.llm,
+            settings.llm,
             rounds=settings.rounds,
             max_seconds=settings.max_seconds,
             seed=seed,

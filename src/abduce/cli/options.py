@@ -1,4 +1,9 @@
-"""Options and output shared by the commands."""
+"""Options and output shared by the commands.
+
+The solver flags of `solve` and `bench` are declared here once; a flag left out falls back
+to the settings (ABDUCE_* variables, then the config file, then the defaults: see
+abduce.settings), which is why their declared default is None.
+"""
 
 from __future__ import annotations
 
@@ -6,14 +11,21 @@ from functools import partial
 from typing import Annotated
 
 import typer
-from pydantic import ValidationError
+from pydantic import BaseModel, ConfigDict
 from rich.console import Console
 
 from abduce.agent import Budget, Solver
-from abduce.agent.loop import PLANNERS
-from abduce.errors import UsageError, first_problem
+from abduce.agent.llm import DEFAULT_SPEC
+from abduce.agent.loop import solver_name
+from abduce.settings import Settings, load_settings
 
 console = Console()
+
+
+def _default(field: str) -> str:
+    """A setting's default, in --help's own format (a string `show_default` would be shown
+    in parentheses; the backslash keeps rich from reading the brackets as markup)."""
+    return f" \\[default: {Settings.model_fields[field].default}]"
 
 
 LLMOption = Annotated[
@@ -27,39 +39,92 @@ LLMOption = Annotated[
 ]
 SeedOption = Annotated[int, typer.Option(help="Sampling seed (part of the cache key).")]
 NoCacheOption = Annotated[bool, typer.Option("--no-cache", help="Do not reuse cached replies.")]
-CallsOption = Annotated[int, typer.Option("--max-calls", help="LLM calls per task.")]
-SecondsOption = Annotated[float, typer.Option("--max-seconds", help="Wall seconds per task.")]
+CallsOption = Annotated[
+    int | None,
+    typer.Option("--max-calls", help="LLM calls per task." + _default("max_calls")),
+]
+SecondsOption = Annotated[
+    float | None,
+    typer.Option("--max-seconds", help="Wall seconds per task." + _default("max_seconds")),
+]
 PlannerOption = Annotated[
-    str,
+    str | None,
     typer.Option(
         help="'search' (DSL enumeration, no model), 'llm', or 'both' (search first, then the "
-        "LLM loop)."
+        "LLM loop)." + _default("planner"),
     ),
 ]
 SearchOption = Annotated[
-    float, typer.Option("--budget", help="Seconds the DSL search may take per task.")
+    float | None,
+    typer.Option(
+        "--search-seconds",
+        help="Seconds the DSL search may take per task." + _default("search_seconds"),
+    ),
+]
+OldSearchOption = Annotated[
+    float | None, typer.Option("--budget", hidden=True, help="Old name of --search-seconds.")
 ]
 
 
-def solver_factory(
-    llm: str | None,
-    seed: int,
-    no_cache: bool,
-    max_calls: int,
-    max_seconds: float,
-    planner: str,
-    search_seconds: float,
-) -> partial[Solver]:
-    """A picklable recipe for the solver, so that worker processes can build their own."""
-    if planner not in PLANNERS:
-        raise UsageError(f"--planner {planner!r}: choose one of {', '.join(PLANNERS)}")
-    try:
-        budget = Budget(
-            max_llm_calls=max_calls, max_seconds=max_seconds, search_seconds=search_seconds
+class SolverOptions(BaseModel):
+    """The solver that the flags of `solve` and `bench` and the settings describe."""
+
+    model_config = ConfigDict(frozen=True)
+
+    llm: str
+    planner: str
+    budget: Budget
+    seed: int
+    use_cache: bool
+
+    @classmethod
+    def resolve(
+        cls,
+        llm: str | None,
+        seed: int,
+        no_cache: bool,
+        max_calls: int | None,
+        max_seconds: float | None,
+        planner: str | None,
+        search_seconds: float | None,
+        old_search_seconds: float | None = None,
+    ) -> SolverOptions:
+        """The flags given, then the settings for those left out."""
+        settings = load_settings(
+            llm=llm,
+            max_calls=max_calls,
+            max_seconds=max_seconds,
+            planner=planner,
+            search_seconds=search_seconds if search_seconds is not None else old_search_seconds,
         )
-    except ValidationError as error:
-        raise UsageError(f"invalid {first_problem(error)}") from None
-    return partial(Solver, llm, budget=budget, seed=seed, use_cache=not no_cache, planner=planner)
+        budget = Budget(
+            max_llm_calls=settings.max_calls,
+            max_seconds=settings.max_seconds,
+            search_seconds=settings.search_seconds,
+        )
+        return cls(
+            llm=settings.llm or DEFAULT_SPEC,
+            planner=settings.planner,
+            budget=budget,
+            seed=seed,
+            use_cache=not no_cache,
+        )
+
+    @property
+    def model_name(self) -> str:
+        """What results record as the model (see solver_name)."""
+        return solver_name(self.llm, self.planner)
+
+    def factory(self) -> partial[Solver]:
+        """A picklable recipe for the solver, so that worker processes can build their own."""
+        return partial(
+            Solver,
+            self.llm,
+            budget=self.budget,
+            seed=self.seed,
+            use_cache=self.use_cache,
+            planner=self.planner,
+        )
 
 
 def load_solver(make_solver: partial[Solver]) -> Solver:

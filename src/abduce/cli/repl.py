@@ -17,9 +17,9 @@ from rich.text import Text
 
 from abduce.agent import Solver, describe_llm
 from abduce.agent.answer import Agent, Answer
-from abduce.cli.config import Settings
 from abduce.cli.render import grid_text, solution_view, task_view
 from abduce.errors import AbduceError, LLMSpecError
+from abduce.settings import Settings
 from abduce.tasks import Task, is_grid, load_arc
 from abduce.tools import all_tools, registry
 

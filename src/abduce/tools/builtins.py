@@ -1,4 +1,5 @@
-"""The built-in tools, registered through the `abduce.tools` entry point like any plugin's.
+"""The built-in tools, registered like any plugin's, by importing this module (the registry
+imports it itself: see registry.BUILTIN_MODULES).
 
 Each is a function of `abduce/programs/symbolic` or the grid DSL, which the sandbox loads as
 the packages `symbolic` and `dsl`: a tool's arguments are validated here and the function

@@ -1,13 +1,15 @@
 """`@tool`: a typed function becomes a named tool with a pydantic input model; the registry.
 
-Built-in tools register through the `abduce.tools` entry-point group exactly like a
-third-party package's: loading an entry point imports its module, whose `@tool` decorations
-add the tools to the registry.
+Built-in tools and a third-party package's register the same way: importing their module
+runs its `@tool` decorations, which add the tools to the registry. The registry imports the
+built-in modules itself (so a source checkout has them without installed metadata), and a
+plugin's module through its `abduce.tools` entry point.
 """
 
 from __future__ import annotations
 
 import ast
+import importlib
 import inspect
 import re
 import textwrap
@@ -22,6 +24,7 @@ from abduce.errors import ToolError, first_line, first_problem
 from abduce.programs import RunResult, default_sandbox
 
 ENTRY_POINT_GROUP = "abduce.tools"
+BUILTIN_MODULES = ("abduce.tools.builtins",)
 NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_]*(\.[A-Za-z][A-Za-z0-9_]*)*$")
 
 
@@ -45,7 +48,7 @@ class Tool:
     {'items': {'type': 'integer'}, 'title': 'Values', 'type': 'array'}
     >>> gcd.validate({"values": [12, "18"]}), gcd.validate({"values": 3})
     Traceback (most recent call last):
-    abduce.tools.registry.ToolError: gcd_many: values: Input should be a valid list
+    abduce.errors.ToolError: gcd_many: values: Input should be a valid list
     """
 
     def __init__(
@@ -126,7 +129,7 @@ class Tool:
 
 
 class Registry:
-    """Tools by name, loaded from the `abduce.tools` entry points on first use."""
+    """Tools by name: the built-ins, then the `abduce.tools` entry points, loaded on first use."""
 
     def __init__(self) -> None:
         self._tools: dict[str, Tool] = {}
@@ -144,12 +147,14 @@ class Registry:
         return tool
 
     def load_plugins(self) -> None:
-        """Import every `abduce.tools` entry point once; a failing plugin is recorded in
-        `errors`, and the others still load."""
+        """Import the built-in modules, then every `abduce.tools` entry point, once; a failing
+        plugin is recorded in `errors`, and the others still load."""
         with self._lock:
             if self._loaded:
                 return
             self._loaded = True
+            for module in BUILTIN_MODULES:
+                importlib.import_module(module)
             for point in entry_points(group=ENTRY_POINT_GROUP):
                 try:
                     point.load()
