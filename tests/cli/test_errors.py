@@ -4,6 +4,7 @@ import sys
 
 import pytest
 
+from tests.bench.report_data import SAMPLE
 from tests.tasks.test_arc import BAD_INPUTS
 
 
@@ -53,7 +54,7 @@ def test_help_everywhere():
 
 def test_bench_refuses_to_mix_results_of_another_model_or_seed(tmp_path):
     out = tmp_path / "results.jsonl"
-    line = {"task_id": "3c9b0459", "model": "dsl-search", "seed": 0, "solved": True}
+    line = json.loads(SAMPLE.read_text().splitlines()[0])  # dsl-search, seed 0
     out.write_text(json.dumps(line) + "\n")
     result = abduce("bench", "arc1-training", "--out", str(out), "--planner", "search",
                     "--seed", "1")  # fmt: skip
