@@ -45,6 +45,16 @@ def test_unknown_names_exit_2(args):
     assert result.stderr.count("\n") == 1
 
 
+def test_bench_on_an_unknown_name_says_what_it_takes():
+    result = abduce("bench", "arc1-validation")
+    assert result.returncode == 2
+    assert result.stderr == (
+        "abduce: error: unknown suite or task 'arc1-validation': choose arc1-training, "
+        "arc1-evaluation, arc2-training, arc2-evaluation, generated, an ARC task id, a task "
+        "file, a directory or a file listing tasks\n"
+    )
+
+
 def test_help_everywhere():
     for command in ([], ["solve"], ["bench"], ["report"], ["models"]):
         result = abduce(*command, "--help")

@@ -49,7 +49,11 @@ WorkersOption = Annotated[
 
 def bench(
     suite: Annotated[
-        str, typer.Argument(help=f"{', '.join(SUITES)}, or a file listing task ids or paths.")
+        str,
+        typer.Argument(
+            help=f"{', '.join(SUITES)}; or an ARC task id, a task JSON file, a directory of "
+            "them, or a file listing task ids or paths, one per line."
+        ),
     ],
     out: Annotated[
         Path | None,
@@ -89,7 +93,7 @@ def bench(
         int | None, typer.Option(min=1, help="For 'generated': tasks per family (default: 20).")
     ] = None,
 ) -> None:
-    """Run a suite; every finished task is one JSON line, and a rerun resumes the file."""
+    """Run a suite or any tasks; every finished task is one JSON line, and a rerun resumes."""
     if suite != "generated" and (families or per_family):
         raise UsageError("--families and --per-family apply to the 'generated' suite only")
     if remap is not None and remap not in REMAP_MODES:
