@@ -12,13 +12,14 @@ for RESULTS.md with the median wall time of each executor and their ratio.
 from __future__ import annotations
 
 import argparse
-import json
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+from abduce.bench import read_results
 
 EXECUTORS = {"process pool": ["--executor", "process"], "Ray (local)": ["--executor", "ray"]}
 
@@ -31,9 +32,9 @@ def sweep(args: argparse.Namespace, options: list[str], out: Path) -> tuple[floa
     started = time.perf_counter()
     subprocess.run(command, check=True, capture_output=True)
     seconds = time.perf_counter() - started
-    lines = [json.loads(text) for text in out.read_text().splitlines()]
+    lines = read_results(out)
     assert len(lines) == args.limit, f"{out}: {len(lines)} lines"
-    return seconds, sum(bool(line["solved"]) for line in lines)
+    return seconds, sum(bool(line.solved) for line in lines)
 
 
 def main() -> None:

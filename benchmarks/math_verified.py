@@ -24,7 +24,6 @@ from abduce.agent.answer import Agent
 from abduce.agent.llm import default_spec
 from abduce.agent.models import Budget
 from abduce.agent.prompts import prompt_hash
-from abduce.bench import finished_ids
 from abduce.bench.maths import grade
 from abduce.tasks.maths import MathProblem, generate_problems
 from abduce.tools import ToolError, find_tool
@@ -66,9 +65,22 @@ def agent_answer(agent: Agent, problem: MathProblem) -> dict:
     }
 
 
+def answered(path: Path) -> set[str]:
+    """Problem ids already in a results file (a line torn by a killed run is ignored)."""
+    if not path.exists():
+        return set()
+    ids: set[str] = set()
+    for text in path.read_text(encoding="utf-8").splitlines():
+        try:
+            ids.add(json.loads(text)["task_id"])
+        except json.JSONDecodeError:
+            continue
+    return ids
+
+
 def run(args: argparse.Namespace) -> None:
     problems = generate_problems(args.count, args.seed)[: args.limit]
-    done = finished_ids(args.out)
+    done = answered(args.out)
     llm = make_llm(args.llm, seed=args.seed, use_cache=False)
     answerer = Agent(llm, use_cache=False) if args.mode == "agent" else Chat(llm)
     args.out.parent.mkdir(parents=True, exist_ok=True)

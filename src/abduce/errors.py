@@ -45,6 +45,10 @@ class TaskNotFoundError(TaskError):
     """No task, file or split by that name."""
 
 
+class ResultsFormatError(AbduceError, ValueError):
+    """A results file holds a line that is not a result line."""
+
+
 class ToolError(AbduceError):
     """A tool could not be called: unknown name, invalid arguments, or its program failed."""
 

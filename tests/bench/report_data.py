@@ -1,12 +1,10 @@
 """Result lines for the report tests: real ones from a file and from a scripted LLM run."""
 
-import copy
-import json
 from functools import cache
 from pathlib import Path
 
 from abduce import Budget, Solver
-from abduce.bench import Job, read_results, solve_job
+from abduce.bench import Job, ResultLine, read_results, solve_job
 from tests.fakes import FLIP, RecordingModel, fence
 
 SAMPLE = Path(__file__).parent / "data" / "report_sample.jsonl"  # 2 ARC tasks + 1 remapped copy
@@ -14,37 +12,42 @@ OLD = Path(__file__).parents[2] / "benchmarks" / "results" / "search_arc1_traini
 PAYLOAD = "</script><script>alert(1)</script><img src=x onerror=alert(2)>"
 
 
-def sample_lines() -> list[dict]:
+def sample_lines() -> list[ResultLine]:
     """The DSL search on 00d62c1b (solved), 007bbfb7 (unsolved) and 00d62c1b@colours-1."""
     return read_results(SAMPLE)
 
 
-def old_lines(count: int = 3) -> list[dict]:
+def old_lines(count: int = 3) -> list[ResultLine]:
     """Lines of a results file from before tasks, traces and remaps were recorded."""
-    return [json.loads(text) for text in OLD.read_text().splitlines()[:count]]
+    return [ResultLine.model_validate_json(text) for text in OLD.read_text().splitlines()[:count]]
 
 
-def llm_line() -> dict:
+def llm_line() -> ResultLine:
     """A solved LLM-planner line whose trace holds a wrong program and two revisions."""
-    return copy.deepcopy(_llm_line())
+    return ResultLine.model_validate_json(_llm_line())
 
 
 @cache
-def _llm_line() -> dict:
+def _llm_line() -> str:
     programs = ["return grid", "return grid[0][9]", "return [row[::-1] for row in grid]"]
     replies = ["Hypothesis 1: mirror each row"]
     replies += [fence(f"def transform(grid):\n    {body}") for body in programs]
     model = RecordingModel(responses=replies, prompts=[])
     solver = Solver(model, budget=Budget(max_llm_calls=4), use_cache=False, planner="llm")
-    return solve_job(solver, Job(task=FLIP), seed=0)
+    return solve_job(solver, Job(task=FLIP), seed=0).to_json()
 
 
-def hostile_line() -> dict:
+def hostile_line() -> ResultLine:
     """An unsolved line with markup and script in every text field that a model writes."""
     line = llm_line()
-    line.update(task_id=f"flip{PAYLOAD}", hypothesis=PAYLOAD, model=PAYLOAD, solved=False)
-    line["program"] = f"# {PAYLOAD}\nprint('{PAYLOAD}')"
-    line["verdicts"][0].update(passed=False, error=PAYLOAD, output=[[1, 2], [3, 4]])
-    for node in line["trace"]["nodes"]:
-        node.update({key: PAYLOAD for key in ("text", "source") if key in node})
-    return line
+    verdict = line.verdicts[0].model_copy(
+        update={"passed": False, "error": PAYLOAD, "output": [[1, 2], [3, 4]]}
+    )
+    assert line.trace is not None
+    for _, data in line.trace.graph.nodes(data=True):
+        data.update({key: PAYLOAD for key in ("text", "source") if key in data})
+    return line.model_copy(
+        update={"task_id": f"flip{PAYLOAD}", "hypothesis": PAYLOAD, "model": PAYLOAD,
+                "solved": False, "program": f"# {PAYLOAD}\nprint('{PAYLOAD}')",
+                "verdicts": [verdict, *line.verdicts[1:]]}
+    )  # fmt: skip

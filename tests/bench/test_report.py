@@ -56,7 +56,7 @@ def test_every_pair_test_input_attempt_and_expected_output_is_drawn_in_its_colou
     lines = sample_lines()
     page = Page(render_report(lines, title="sample"))
     captions = [label for label, _ in page.grids]
-    trains = {line["task_id"]: len(line["task"]["train"]) for line in lines}
+    trains = {line.task_id: len(line.task.train) for line in lines}
     assert len(captions) == sum(
         2 * count + 3 for count in trains.values()
     )  # + input, attempt, expected
@@ -107,7 +107,7 @@ def test_the_trace_is_a_tree_of_hypotheses_programs_and_verdicts():
 def test_robustness_table_only_with_remapped_lines_and_it_lists_flips():
     lines = sample_lines()
     assert "Γ'" not in render_report(lines[:2], title="originals")
-    lines[2]["solved"] = False
+    lines[2].solved = False
     html = render_report(lines, title="remapped")
     assert (
         "<td>colours</td><td>1</td><td>1</td><td>100.0%</td><td>0.0%</td><td>+100.0%</td><td>1</td>"
@@ -120,20 +120,21 @@ def test_robustness_table_only_with_remapped_lines_and_it_lists_flips():
 def test_compare_lists_tasks_gained_and_lost_by_task_id():
     new, old = old_lines(4), old_lines(4)
     for line, solved in zip(new, [True, False, True, False], strict=True):
-        line["solved"] = solved
+        line.solved = solved
     for line, solved in zip(old, [False, True, True, False], strict=True):
-        line["solved"] = solved
+        line.solved = solved
     html = render_report(new, title="new.jsonl", compare=old[:3], compare_title="old.jsonl")
     gained = re.search(r'<ul class="ids gained">(.*?)</ul>', html)[1]
     lost = re.search(r'<ul class="ids lost">(.*?)</ul>', html)[1]
-    assert re.findall(r">(\w+)</a>", gained) == [new[0]["task_id"]]
-    assert re.findall(r">(\w+)</a>", lost) == [new[1]["task_id"]]
+    assert re.findall(r">(\w+)</a>", gained) == [new[0].task_id]
+    assert re.findall(r">(\w+)</a>", lost) == [new[1].task_id]
     assert "3 tasks in both files; 1 only in new.jsonl, 0 only in old.jsonl." in html
     assert "new.jsonl: solved" in html and "old.jsonl: solved" in html  # both curves in the plots
 
 
 def test_old_files_without_tasks_or_traces_still_draw_the_arc_grids():
-    lines = old_lines(3) + [{**old_lines(1)[0], "task_id": "my-own-task"}]
+    own_task = {"task_id": "my-own-task", "source_id": "my-own-task"}
+    lines = old_lines(3) + [old_lines(1)[0].model_copy(update=own_task)]
     page = Page(html := render_report(lines, title="old"))
     assert "seconds, summed over tasks" in html and "Trace:" not in html
     assert len(page.grids) > 20 and page.grid("train 1 input") == colours(0, 7)  # 007bbfb7
@@ -159,7 +160,12 @@ def test_report_command_writes_the_page(tmp_path):
 
 
 @pytest.mark.parametrize(
-    ("content", "words"), [(None, "no such results file"), ("", "no result lines in it")]
+    ("content", "words"),
+    [
+        (None, "no such results file"),
+        ("", "no result lines in it"),
+        ('{"task_id": "x"}\n', "line 1 is not a result line (solved: Field required)"),
+    ],
 )
 def test_report_on_a_missing_or_empty_file_is_a_one_line_error(tmp_path, content, words):
     results = tmp_path / "results.jsonl"

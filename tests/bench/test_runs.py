@@ -15,11 +15,11 @@ def test_results_are_appended_and_reruns_skip_finished_tasks(tmp_path, scripted)
     solver = Solver(model, budget=Budget(max_llm_calls=2), use_cache=False, planner="llm")
 
     first = run_tasks([FLIP], lambda: solver, out, seed=7)
-    assert [line["task_id"] for line in first] == ["flip"]
+    assert [line.task_id for line in first] == ["flip"]
     out.write_text(out.read_text() + '{"task_id": "torn')  # a run killed mid-write
 
     again = run_tasks([FLIP, other], lambda: solver, out, seed=7)
-    assert [line["task_id"] for line in again] == ["other"]
+    assert [line.task_id for line in again] == ["other"]
     assert finished_ids(out) == {"flip", "other"}
 
     record = json.loads(out.read_text().splitlines()[0])
@@ -36,13 +36,20 @@ def test_a_remapped_task_is_solved_in_its_colours_and_answered_in_the_originals(
     lines = run_tasks([Job(task=FLIP), Job(task=FLIP, remap=remap)], lambda: solver, out, seed=0)
 
     original, remapped = lines
-    assert (original["task_id"], remapped["task_id"]) == ("flip", "flip@all-1")
-    assert remapped["source_id"] == "flip" and remapped["remap"]["permutation"] == list(
-        remap.permutation
-    )
-    assert original["solved"] and remapped["solved"]
-    assert remapped["attempts"][0][0] == [[9, 8, 7]]  # mapped back to the original colours
-    assert remapped["verdicts"][0]["output"] == remap.grid(FLIP.train[0].output)
-    assert remapped["task"] == FLIP.model_dump(mode="json")
-    assert {"planner", "budget", "trace", "finished_at"} <= set(remapped)
-    assert remapped["planner"] == "search"
+    assert (original.task_id, remapped.task_id) == ("flip", "flip@all-1")
+    assert remapped.source_id == "flip" and remapped.remap == remap
+    assert original.solved and remapped.solved
+    assert remapped.attempts[0][0] == [[9, 8, 7]]  # mapped back to the original colours
+    assert remapped.verdicts[0].output == remap.grid(FLIP.train[0].output)
+    assert remapped.task == FLIP
+    assert remapped.planner == "search" and remapped.finished_at and remapped.trace
+
+    written = json.loads(out.read_text().splitlines()[1])
+    assert written["remap"] == {"mode": "all", "seed": 1, "permutation": list(remap.permutation)}
+    assert written["task"] == FLIP.model_dump(mode="json")
+    assert written["budget"] == Budget(search_seconds=2).model_dump()
+    assert written["trace"]["nodes"][0] == {
+        "kind": "task",
+        "task_id": "flip@all-1",
+        "id": "task:flip@all-1",
+    }

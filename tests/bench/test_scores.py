@@ -1,15 +1,18 @@
 import pytest
 
+from abduce.bench import ResultLine
 from abduce.bench.scores import family, robustness, scores_by
 
 
-def line(task_id: str, solved: bool, remap: tuple[str, int] | None = None, seconds=1.0) -> dict:
+def line(task_id: str, solved: bool, remap: tuple[str, int] | None = None) -> ResultLine:
     mode_seed = {"mode": remap[0], "seed": remap[1], "permutation": []} if remap else None
     suffix = f"@{remap[0]}-{remap[1]}" if remap else ""
-    return {
-        "task_id": task_id + suffix, "source_id": task_id, "remap": mode_seed,
-        "solved": solved, "passed_train": solved, "seconds": seconds,
-    }  # fmt: skip
+    return ResultLine.model_validate({
+        "schema_version": 1, "task_id": task_id + suffix, "source_id": task_id,
+        "remap": mode_seed, "solved": solved, "passed_train": solved, "attempts": [],
+        "hypothesis": None, "program": None, "stopped": "", "llm_calls": 0, "tokens_in": 0,
+        "tokens_out": 0, "seconds": 1.0, "model": "dsl-search", "seed": 0, "prompt_hash": "",
+    })  # fmt: skip
 
 
 LINES = [

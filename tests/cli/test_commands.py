@@ -140,3 +140,42 @@ def test_a_bad_config_value_is_one_line_naming_the_file(tmp_path):
     assert result.stderr == (
         f"abduce: error: {path}: invalid max_calls: Input should be greater than or equal to 1\n"
     )
+
+
+MIRROR = {
+    "train": [{"input": [[1, 2, 0]], "output": [[0, 2, 1]]},
+              {"input": [[3, 0], [4, 5]], "output": [[0, 3], [5, 4]]}],
+    "test": [{"input": [[5, 6]], "output": [[6, 5]]}],
+}  # fmt: skip
+UPSIDE_DOWN = {
+    "train": [{"input": [[1, 2], [3, 0]], "output": [[3, 0], [1, 2]]},
+              {"input": [[4], [5], [6]], "output": [[6], [5], [4]]}],
+    "test": [{"input": [[7], [8]], "output": [[8], [7]]}],
+}  # fmt: skip
+
+
+def test_bench_a_directory_of_task_files(tmp_path):
+    folder = tmp_path / "tasks"
+    folder.mkdir()
+    (folder / "mirror.json").write_text(json.dumps(MIRROR))
+    (folder / "upside-down.json").write_text(json.dumps(UPSIDE_DOWN))
+    out = tmp_path / "r.jsonl"
+    result = abduce("bench", str(folder), "--out", str(out), "--planner", "search",
+                    "--search-seconds", "2")  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    lines = [json.loads(line) for line in out.read_text().splitlines()]
+    assert [(line["task_id"], line["solved"]) for line in lines] == [
+        ("mirror", True),
+        ("upside-down", True),
+    ]
+
+
+def test_solve_a_list_file_of_paths_relative_to_it(tmp_path):
+    (tmp_path / "tasks").mkdir()
+    (tmp_path / "tasks" / "mirror.json").write_text(json.dumps(MIRROR))
+    listing = tmp_path / "tasks.txt"
+    listing.write_text("# one file, one ARC id\ntasks/mirror.json\n3c9b0459\n")
+    result = abduce("solve", str(listing), "--json", "--planner", "search", "--search-seconds", "2")
+    assert result.returncode == 0, result.stderr
+    solutions = [Solution.model_validate_json(line) for line in result.stdout.splitlines()]
+    assert [(s.task_id, s.correct) for s in solutions] == [("mirror", True), ("3c9b0459", True)]

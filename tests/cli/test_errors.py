@@ -4,6 +4,7 @@ import sys
 
 import pytest
 
+from tests.bench.report_data import SAMPLE
 from tests.tasks.test_arc import BAD_INPUTS
 
 
@@ -35,7 +36,7 @@ def test_solve_bad_file_prints_one_line_and_exits_2(tmp_path, content, error, wo
     ["bench", "generated", "--families", "flip-horizontal,no-such-family"],
     ["bench", "arc1-training", "--remap", "shapes"],
     ["solve", "007bbfb7", "--planner", "oracle"],
-    ["bench", "arc1-training", "--out", "x.jsonl", "--planner", "search", "--budget", "0"],
+    ["bench", "arc1-training", "--out", "x.jsonl", "--planner", "search", "--search-seconds", "0"],
     ["solve", "3c9b0459", "--planner", "search", "--search-seconds", "0"],
 ])  # fmt: skip
 def test_unknown_names_exit_2(args):
@@ -43,6 +44,16 @@ def test_unknown_names_exit_2(args):
     assert result.returncode == 2
     assert result.stderr.startswith("abduce: error: ")
     assert result.stderr.count("\n") == 1
+
+
+def test_bench_on_an_unknown_name_says_what_it_takes():
+    result = abduce("bench", "arc1-validation")
+    assert result.returncode == 2
+    assert result.stderr == (
+        "abduce: error: unknown suite or task 'arc1-validation': choose arc1-training, "
+        "arc1-evaluation, arc2-training, arc2-evaluation, generated, an ARC task id, a task "
+        "file, a directory or a file listing tasks\n"
+    )
 
 
 def test_help_everywhere():
@@ -54,7 +65,7 @@ def test_help_everywhere():
 
 def test_bench_refuses_to_mix_results_of_another_model_or_seed(tmp_path):
     out = tmp_path / "results.jsonl"
-    line = {"task_id": "3c9b0459", "model": "dsl-search", "seed": 0, "solved": True}
+    line = json.loads(SAMPLE.read_text().splitlines()[0])  # dsl-search, seed 0
     out.write_text(json.dumps(line) + "\n")
     result = abduce("bench", "arc1-training", "--out", str(out), "--planner", "search",
                     "--seed", "1")  # fmt: skip

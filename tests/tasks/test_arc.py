@@ -10,6 +10,7 @@ from abduce.tasks import (
     TaskFormatError,
     TaskNotFoundError,
     find_arc_task,
+    load_any,
     load_arc,
     load_task,
 )
@@ -48,6 +49,34 @@ def test_load_task_file_and_directory(tmp_path):
     assert task.test[0].output is None
     write(tmp_path, GOOD, "def.json")
     assert [t.id for t in load_task(tmp_path)] == ["abc", "def"]
+
+
+def test_load_any_takes_an_id_a_file_a_directory_or_a_list_file(tmp_path):
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    write(folder, GOOD, "abc.json")
+    write(folder, GOOD, "def.json")
+    write(tmp_path, GOOD, "ghi.json")
+    listing = write(tmp_path, "# my tasks\nghi.json\n\n007bbfb7  # an ARC id\nmine\n", "list.txt")
+    assert [t.id for t in load_any("00576224")] == ["00576224"]
+    assert [t.id for t in load_any(str(folder / "abc.json"))] == ["abc"]
+    assert [t.id for t in load_any(str(folder))] == ["abc", "def"]
+    assert [t.id for t in load_any(str(listing))] == ["ghi", "007bbfb7", "abc", "def"]
+
+
+@pytest.mark.parametrize(("listing", "error", "words"), [
+    ("007bbfb7\nffffffff\n", TaskNotFoundError, "ffffffff: no ARC task with this id"),
+    ("missing.json\n", TaskNotFoundError, "missing.json: no such file"),
+    (b"\xff\xfe\x00", TaskFormatError, "list.txt: not a text file listing tasks"),
+])  # fmt: skip
+def test_a_bad_list_file_names_the_bad_entry(tmp_path, listing, error, words):
+    path = tmp_path / "list.txt"
+    if isinstance(listing, bytes):
+        path.write_bytes(listing)
+    else:
+        path.write_text(listing)
+    with pytest.raises(error, match=words):
+        load_any(str(path))
 
 
 BAD_INPUTS = [

@@ -2,7 +2,8 @@
 
 from abduce.bench.executors import Executor, ProcessExecutor, RayExecutor
 from abduce.bench.jobs import Job, record, solve_job
-from abduce.bench.runs import finished_ids, read_results, run_tasks
+from abduce.bench.results import ResultLine, finished_ids, read_results
+from abduce.bench.runs import run_tasks
 from abduce.errors import ExecutorError
 
 __all__ = [
@@ -11,6 +12,7 @@ __all__ = [
     "Job",
     "ProcessExecutor",
     "RayExecutor",
+    "ResultLine",
     "finished_ids",
     "read_results",
     "record",

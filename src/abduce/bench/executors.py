@@ -1,4 +1,4 @@
-"""Executors solve jobs somewhere and hand back their JSON lines as each job finishes.
+"""Executors solve jobs somewhere and hand back their result lines as each job finishes.
 
 `ProcessExecutor` (the default) uses worker processes on this machine; `RayExecutor` uses a
 Ray cluster, local or remote. Each worker builds one solver and keeps it (a model loads
@@ -21,15 +21,18 @@ from typing import Protocol
 
 from abduce.agent import Solver
 from abduce.bench.jobs import Job, solve_job
+from abduce.bench.results import ResultLine
 from abduce.errors import ExecutorError
 
 SolverFactory = Callable[[], Solver]
 
 
 class Executor(Protocol):
-    """Solves jobs and yields one JSON line per job, in the order they finish."""
+    """Solves jobs and yields one result line per job, in the order they finish."""
 
-    def run(self, jobs: list[Job], make_solver: SolverFactory, seed: int) -> Iterator[dict]: ...
+    def run(
+        self, jobs: list[Job], make_solver: SolverFactory, seed: int
+    ) -> Iterator[ResultLine]: ...
 
 
 class ProcessExecutor:
@@ -38,7 +41,7 @@ class ProcessExecutor:
     def __init__(self, workers: int = 1) -> None:
         self.workers = workers
 
-    def run(self, jobs: list[Job], make_solver: SolverFactory, seed: int) -> Iterator[dict]:
+    def run(self, jobs: list[Job], make_solver: SolverFactory, seed: int) -> Iterator[ResultLine]:
         if self.workers <= 1 or len(jobs) <= 1:
             solver = make_solver() if jobs else None
             yield from (solve_job(solver, job, seed) for job in jobs)
@@ -69,7 +72,7 @@ def _exit_with(parent: int) -> None:
     os._exit(1)
 
 
-def _solve_in_worker(job: Job, seed: int) -> dict:
+def _solve_in_worker(job: Job, seed: int) -> ResultLine:
     return solve_job(_worker_solver, job, seed)
 
 
@@ -87,7 +90,7 @@ class RayExecutor:
         self.workers = workers
         self.address = address
 
-    def run(self, jobs: list[Job], make_solver: SolverFactory, seed: int) -> Iterator[dict]:
+    def run(self, jobs: list[Job], make_solver: SolverFactory, seed: int) -> Iterator[ResultLine]:
         if not jobs:
             return
         if self.address not in (None, "auto"):
@@ -144,5 +147,5 @@ class _RayWorker:
     def __init__(self, make_solver: SolverFactory) -> None:
         self.solver = make_solver()
 
-    def solve(self, job: Job, seed: int) -> dict:
+    def solve(self, job: Job, seed: int) -> ResultLine:
         return solve_job(self.solver, job, seed)

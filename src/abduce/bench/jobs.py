@@ -1,4 +1,4 @@
-"""A job is one task to solve, as it is or remapped; solving it gives one JSON line."""
+"""A job is one task to solve, as it is or remapped; solving it gives one result line."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from pydantic import BaseModel, ConfigDict
 
 from abduce.agent import Solution, Solver
 from abduce.agent.prompts import prompt_hash
+from abduce.bench.results import ResultLine
 from abduce.tasks import Task
 from abduce.tasks.remap import Remap
 
@@ -26,8 +27,8 @@ class Job(BaseModel):
         return self.task.id + (self.remap.suffix if self.remap else "")
 
 
-def solve_job(solver: Solver, job: Job, seed: int) -> dict:
-    """Solve one job and return its JSON line; remapped answers are mapped back first."""
+def solve_job(solver: Solver, job: Job, seed: int) -> ResultLine:
+    """Solve one job and return its result line; remapped answers are mapped back first."""
     task = job.remap.task(job.task) if job.remap else job.task
     solution = solver.solve(task)
     if job.remap:
@@ -37,29 +38,17 @@ def solve_job(solver: Solver, job: Job, seed: int) -> dict:
     return record(solution, seed, solver, job)
 
 
-def record(solution: Solution, seed: int, solver: Solver, job: Job) -> dict:
-    """The JSON line for one finished task: the result, its cost, the task and the trace."""
-    return {
-        "task_id": job.key,
-        "source_id": job.task.id,
-        "remap": job.remap.model_dump(mode="json") if job.remap else None,
-        "solved": solution.correct,
-        "passed_train": solution.passed_train,
-        "attempts": solution.attempts,
-        "hypothesis": solution.hypothesis,
-        "program": solution.program,
-        "verdicts": [verdict.model_dump(mode="json") for verdict in solution.verdicts],
-        "stopped": solution.stopped,
-        "llm_calls": solution.llm_calls,
-        "tokens_in": solution.tokens_in,
-        "tokens_out": solution.tokens_out,
-        "seconds": solution.seconds,
-        "model": solution.model,
-        "planner": solver.planner_name,
-        "budget": solver.budget.model_dump(mode="json"),
-        "seed": seed,
-        "prompt_hash": prompt_hash(),
-        "finished_at": round(time.time(), 3),
-        "task": job.task.model_dump(mode="json"),
-        "trace": solution.trace.to_dict(),
-    }
+def record(solution: Solution, seed: int, solver: Solver, job: Job) -> ResultLine:
+    """The result line of one finished task: the result, its cost, the task and the trace."""
+    return ResultLine.from_solution(
+        solution,
+        task_id=job.key,
+        source_id=job.task.id,
+        remap=job.remap,
+        planner=solver.planner_name,
+        budget=solver.budget,
+        seed=seed,
+        prompt_hash=prompt_hash(),
+        finished_at=round(time.time(), 3),
+        task=job.task,
+    )

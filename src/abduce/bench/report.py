@@ -6,8 +6,10 @@ import time
 from collections.abc import Iterable, Sequence
 from itertools import accumulate, compress
 
+from abduce.agent.models import Budget
 from abduce.bench.html import Html, Series, esc, join, page, step_plot, table
 from abduce.bench.report_tasks import code_style, task_link, tasks_section
+from abduce.bench.results import ResultLine
 from abduce.bench.scores import Score, family, remap_label, robustness, score, scores_by
 
 COLOURS = (("#1a7f37", "#8c959f"), ("#0969da", "#54aeff"))  # (solved, finished) per file
@@ -16,42 +18,34 @@ SCORE_HEAD = ("group", "tasks", "solved", "rate", "passed train", "median s/task
 
 
 def render_report(
-    lines: list[dict],
+    lines: list[ResultLine],
     *,
     title: str,
-    compare: list[dict] | None = None,
+    compare: list[ResultLine] | None = None,
     compare_title: str | None = None,
 ) -> str:
     """One HTML document, with no external resources, describing the result lines."""
-    lines = [normalise(line) for line in lines]
     runs = [(title, lines)]
     sections = [header(title, lines), summary_section(lines), robustness_section(lines)]
     if compare is not None:
-        runs.append((compare_title or "compared", [normalise(line) for line in compare]))
+        runs.append((compare_title or "compared", compare))
         sections.append(compare_section(*runs))
     sections += [plots_section(runs), tasks_section(lines)]
     return page(title, join(sections), code_style())
 
 
-def normalise(line: dict) -> dict:
-    """A result line with the keys that older results files lack filled in."""
-    defaults = {"source_id": line["task_id"].split("@")[0], "remap": None, "verdicts": [],
-                "planner": None, "finished_at": None, "task": None, "trace": None}  # fmt: skip
-    return defaults | line
-
-
-def header(title: str, lines: list[dict]) -> Html:
+def header(title: str, lines: list[ResultLine]) -> Html:
     """The title and the facts of the run: size, solve rate, model, budget, dates."""
-    solved = sum(bool(line["solved"]) for line in lines)
-    finished = [line["finished_at"] for line in lines if line["finished_at"]]
+    solved = sum(bool(line.solved) for line in lines)
+    finished = [line.finished_at for line in lines if line.finished_at]
     facts = {
         "tasks": len(lines),
         "solved": f"{solved} ({solved / len(lines):.1%})" if lines else "0",
-        "model": distinct(line.get("model") for line in lines),
-        "planner": distinct(line["planner"] for line in lines),
-        "budget": distinct(budget_text(line.get("budget")) for line in lines),
-        "seed": distinct(line.get("seed") for line in lines),
-        "prompts": distinct(line.get("prompt_hash") for line in lines),
+        "model": distinct(line.model for line in lines),
+        "planner": distinct(line.planner for line in lines),
+        "budget": distinct(budget_text(line.budget) for line in lines),
+        "seed": distinct(line.seed for line in lines),
+        "prompts": distinct(line.prompt_hash for line in lines),
         "finished": " – ".join(sorted({date(min(finished)), date(max(finished))}))
         if finished
         else "—",
@@ -67,14 +61,14 @@ def distinct(values: Iterable[object]) -> str:
     return ", ".join(sorted({str(value) for value in values if value is not None})) or "—"
 
 
-def budget_text(budget: dict | None) -> str | None:
+def budget_text(budget: Budget | None) -> str | None:
     if not budget:
         return None
     return " · ".join(
         f"{key.replace('_', ' ')} {value:g}"
         if isinstance(value, float | int)
         else f"{key.replace('_', ' ')} {value}"
-        for key, value in budget.items()
+        for key, value in budget.model_dump().items()
     )
 
 
@@ -82,22 +76,22 @@ def date(timestamp: float) -> str:
     return time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime(timestamp))
 
 
-def run_label(line: dict) -> str:
+def run_label(line: ResultLine) -> str:
     """Which solver made a line: 'model · planner'."""
-    return " · ".join(str(part) for part in (line.get("model"), line["planner"]) if part)
+    return " · ".join(part for part in (line.model, line.planner) if part)
 
 
-def summary_section(lines: list[dict]) -> Html:
+def summary_section(lines: list[ResultLine]) -> Html:
     return Html(f'<section id="summary"><h2>Summary</h2>{summary_table(lines)}</section>')
 
 
-def summary_table(lines: list[dict]) -> Html:
+def summary_table(lines: list[ResultLine]) -> Html:
     """Scores by model and planner, by remapping when there is any, by generator family
     when tasks share one, and over all tasks when several solvers are mixed."""
     groups = [("by model · planner", scores_by(lines, key=run_label))]
-    if any(line["remap"] for line in lines):
+    if any(line.remap for line in lines):
         groups.append(("by remapping", scores_by(lines, key=remap_label)))
-    originals = [line for line in lines if not line["remap"]]
+    originals = [line for line in lines if not line.remap]
     families = scores_by(originals, key=family)
     if len(families) < len(originals):
         groups.append(("by family", families))
@@ -115,7 +109,7 @@ def score_row(row: Score) -> list[object]:
             f"{row.tokens_out:,}"]  # fmt: skip
 
 
-def robustness_section(lines: list[dict]) -> Html:
+def robustness_section(lines: list[ResultLine]) -> Html:
     """Γ, Γ' and Δ per remapping mode, and every task whose result flipped."""
     results = robustness(lines)
     if not results:
@@ -141,11 +135,11 @@ def robustness_section(lines: list[dict]) -> Html:
     )
 
 
-def compare_section(run: tuple[str, list[dict]], other: tuple[str, list[dict]]) -> Html:
+def compare_section(run: tuple[str, list[ResultLine]], other: tuple[str, list[ResultLine]]) -> Html:
     """Both files' scores in one table, and the tasks solved in one file but not the other."""
     (title, lines), (other_title, other_lines) = run, other
-    solved = {line["task_id"]: bool(line["solved"]) for line in lines}
-    other_solved = {line["task_id"]: bool(line["solved"]) for line in other_lines}
+    solved = {line.task_id: bool(line.solved) for line in lines}
+    other_solved = {line.task_id: bool(line.solved) for line in other_lines}
     both = solved.keys() & other_solved.keys()
     gained = sorted(task for task in both if solved[task] and not other_solved[task])
     lost = sorted(task for task in both if other_solved[task] and not solved[task])
@@ -161,12 +155,12 @@ def compare_section(run: tuple[str, list[dict]], other: tuple[str, list[dict]]) 
     )
 
 
-def compare_table(runs: list[tuple[str, list[dict]]]) -> Html:
+def compare_table(runs: list[tuple[str, list[ResultLine]]]) -> Html:
     """The scores of each file, by model and planner and by remapping, aligned by column."""
     rows: list[Sequence[object]] = []
     for title, lines in runs:
         rows += [[title], *map(score_row, scores_by(lines, key=run_label))]
-        if any(line["remap"] for line in lines):
+        if any(line.remap for line in lines):
             rows += map(score_row, scores_by(lines, key=remap_label))
     return table(SCORE_HEAD, rows)
 
@@ -176,15 +170,15 @@ def id_list(heading: str, task_ids: list[str], kind: str) -> Html:
     return Html(f'<h3>{esc(heading)} ({len(task_ids)})</h3><ul class="ids {kind}">{links}</ul>')
 
 
-def plots_section(runs: list[tuple[str, list[dict]]]) -> Html:
+def plots_section(runs: list[tuple[str, list[ResultLine]]]) -> Html:
     """Solved tasks against wall time, and against the time each task may take."""
-    timed = all(line["finished_at"] for _, lines in runs for line in lines)
+    timed = all(line.finished_at for _, lines in runs for line in lines)
     wall, budget = [], []
     for (title, lines), (solved_colour, finished_colour) in zip(runs, COLOURS, strict=False):
         name = f"{title}: " if len(runs) > 1 else ""
-        seconds = [line["seconds"] for line in lines]
+        seconds = [line.seconds for line in lines]
         times = finish_times(lines) if timed else list(accumulate(seconds))
-        solved = [bool(line["solved"]) for line in lines]
+        solved = [bool(line.solved) for line in lines]
         wall.append(Series(f"{name}finished", cumulative(times), finished_colour, dashed=True))
         wall.append(Series(f"{name}solved", cumulative(compress(times, solved)), solved_colour))
         budget.append(Series(f"{name}solved", cumulative(compress(seconds, solved)), solved_colour))
@@ -199,10 +193,11 @@ def plots_section(runs: list[tuple[str, list[dict]]]) -> Html:
     )
 
 
-def finish_times(lines: list[dict]) -> list[float]:
+def finish_times(lines: list[ResultLine]) -> list[float]:
     """When each task finished, in seconds since the earliest task started."""
-    start = min((line["finished_at"] - line["seconds"] for line in lines), default=0)
-    return [line["finished_at"] - start for line in lines]
+    finished = [(line.finished_at or 0.0, line.seconds) for line in lines]
+    start = min((at - seconds for at, seconds in finished), default=0.0)
+    return [at - start for at, _ in finished]
 
 
 def cumulative(xs: Iterable[float]) -> list[tuple[float, float]]:

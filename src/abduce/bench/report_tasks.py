@@ -9,10 +9,10 @@ from pygments import highlight
 from pygments.formatters import HtmlFormatter
 from pygments.lexers import PythonLexer
 
-from abduce.agent.trace import Trace
+from abduce.agent.models import ExampleVerdict
 from abduce.bench.html import Html, esc, grid_svg, join
-from abduce.tasks import Task, TaskNotFoundError, find_arc_task, is_grid
-from abduce.tasks.remap import Remap
+from abduce.bench.results import ResultLine
+from abduce.tasks import Example, Task, TaskNotFoundError, find_arc_task, is_grid
 
 OPEN_TASKS = 25  # reports with at most this many tasks show every task unfolded
 MARKS = {"solved": "✓", "unsolved": "✗", "unknown": "?"}
@@ -26,9 +26,9 @@ def code_style() -> str:
     return "\n".join(rule for rule in rules if rule.startswith(".code"))
 
 
-def status(line: dict) -> str:
+def status(line: ResultLine) -> str:
     """'solved', 'unsolved', or 'unknown' when the expected outputs are unknown."""
-    return "unknown" if line["solved"] is None else "solved" if line["solved"] else "unsolved"
+    return "unknown" if line.solved is None else "solved" if line.solved else "unsolved"
 
 
 def anchor(task_id: str) -> str:
@@ -39,12 +39,11 @@ def task_link(task_id: str, text: str | None = None) -> Html:
     return Html(f'<a href="#{esc(anchor(task_id))}">{esc(text or task_id)}</a>')
 
 
-def tasks_section(lines: list[dict]) -> Html:
+def tasks_section(lines: list[ResultLine]) -> Html:
     """An index of every task, then one section per task, sorted by id."""
-    ordered = sorted(lines, key=lambda line: line["task_id"])
+    ordered = sorted(lines, key=lambda line: line.task_id)
     index = join(
-        f'<a class="{status(line)}" href="#{esc(anchor(line["task_id"]))}">'
-        f"{esc(line['task_id'])}</a>"
+        f'<a class="{status(line)}" href="#{esc(anchor(line.task_id))}">{esc(line.task_id)}</a>'
         for line in ordered
     )
     opened = len(lines) <= OPEN_TASKS
@@ -54,46 +53,42 @@ def tasks_section(lines: list[dict]) -> Html:
     )
 
 
-def task_section(line: dict, opened: bool = True) -> Html:
+def task_section(line: ResultLine, opened: bool = True) -> Html:
     """One task: its grids and attempts, the hypothesis, program, verdicts and trace."""
     kind = status(line)
     facts = " · ".join([
-        f"{line['seconds']:.1f} s",
-        f"{line.get('llm_calls', 0)} LLM calls",
-        f"{line.get('tokens_in', 0):,} / {line.get('tokens_out', 0):,} tokens in / out",
-        f"stopped: {line.get('stopped') or '—'}",
+        f"{line.seconds:.1f} s",
+        f"{line.llm_calls} LLM calls",
+        f"{line.tokens_in:,} / {line.tokens_out:,} tokens in / out",
+        f"stopped: {line.stopped or '—'}",
     ])  # fmt: skip
     summary = (
-        f'<summary><span class="mark">{MARKS[kind]}</span><b>{esc(line["task_id"])}</b>'
+        f'<summary><span class="mark">{MARKS[kind]}</span><b>{esc(line.task_id)}</b>'
         f'<span class="muted">{esc(facts)}</span></summary>'
     )
     body = join([remap_note(line), examples(line), solution(line), trace_details(line)])
     return Html(
-        f'<section class="task {kind}" id="{esc(anchor(line["task_id"]))}">'
+        f'<section class="task {kind}" id="{esc(anchor(line.task_id))}">'
         f'<details{" open" if opened else ""}>{summary}<div class="body">{body}</div></details>'
         "</section>"
     )
 
 
-def remap_note(line: dict) -> Html:
-    if not line["remap"]:
+def remap_note(line: ResultLine) -> Html:
+    if not line.remap:
         return Html("")
-    moved = ", ".join(f"{a}→{b}" for a, b in enumerate(line["remap"]["permutation"]) if a != b)
+    moved = ", ".join(f"{a}→{b}" for a, b in enumerate(line.remap.permutation) if a != b)
     return Html(
         f'<p class="note">Solved with its colours permuted ({esc(moved)}): the grids show the '
         "task and the attempts as the solver saw them.</p>"
     )
 
 
-def solver_task(line: dict) -> dict:
+def solver_task(line: ResultLine) -> Task | None:
     """The task as the solver saw it: the one recorded in the line (in older files, the ARC
-    task of that id; no pairs for an unknown one), remapped like the line."""
-    task = Task.model_validate(line["task"]) if line["task"] else arc_task(line["source_id"])
-    if task is None:
-        return {"train": [], "test": []}
-    if line["remap"]:
-        task = Remap.model_validate(line["remap"]).task(task)
-    return task.model_dump(mode="json")
+    task of that id; None for an unknown one), remapped like the line."""
+    task = line.task or arc_task(line.source_id)
+    return line.remap.task(task) if task and line.remap else task
 
 
 def arc_task(task_id: str) -> Task | None:
@@ -103,20 +98,19 @@ def arc_task(task_id: str) -> Task | None:
         return None
 
 
-def examples(line: dict) -> Html:
+def examples(line: ResultLine) -> Html:
     """Every train pair (with the program's output where it failed), then every test input
     with its attempts and expected output, drawn as grids."""
     task = solver_task(line)
-    wrong = {verdict["index"]: verdict.get("output") for verdict in line["verdicts"]
-             if not verdict["passed"]}  # fmt: skip
+    wrong = {verdict.index: verdict.output for verdict in line.verdicts if not verdict.passed}
     groups = [
         figures_for_train(number, pair, wrong.get(number - 1))
-        for number, pair in enumerate(task["train"], 1)
+        for number, pair in enumerate(task.train if task else [], 1)
     ]
-    seen = Remap.model_validate(line["remap"]).grid if line["remap"] else None
-    tests, attempts = task["test"], line["attempts"] or []
+    seen = line.remap.grid if line.remap else None
+    tests, attempts = task.test if task else [], line.attempts
     for index in range(max(len(tests), len(attempts))):
-        pair = tests[index] if index < len(tests) else {"input": None, "output": None}
+        pair = tests[index] if index < len(tests) else None
         tries = attempts[index] if index < len(attempts) else []
         tries = [seen(grid) if seen and is_grid(grid) else grid for grid in tries]
         name = f"test {index + 1}" if len(tests) > 1 else "test"
@@ -125,20 +119,20 @@ def examples(line: dict) -> Html:
     return Html(f'<div class="examples">{pairs}</div>')
 
 
-def figures_for_train(number: int, pair: dict, output: object) -> list[Html]:
+def figures_for_train(number: int, pair: Example, output: object) -> list[Html]:
     """A train pair, and the program's output when it did not reproduce the pair."""
-    figures = [grid_svg(pair["input"], f"train {number} input")]
-    if pair["output"]:
-        figures.append(grid_svg(pair["output"], f"train {number} output"))
+    figures = [grid_svg(pair.input, f"train {number} input")]
+    if pair.output:
+        figures.append(grid_svg(pair.output, f"train {number} output"))
     if is_grid(output):
         figures.append(grid_svg(output, "program output", mark=MARK_BAD))
     return figures
 
 
-def figures_for_test(name: str, pair: dict, attempts: list) -> list[Html]:
+def figures_for_test(name: str, pair: Example | None, attempts: list[object]) -> list[Html]:
     """A test input, the attempts at it (marked right or wrong) and the expected output."""
-    expected = pair["output"]
-    figures = [grid_svg(pair["input"], f"{name} input")] if pair["input"] else []
+    expected = pair.output if pair else None
+    figures = [grid_svg(pair.input, f"{name} input")] if pair else []
     for number, grid in enumerate(attempts, 1):
         mark = Html("") if expected is None else MARK_OK if grid == expected else MARK_BAD
         if is_grid(grid):
@@ -146,34 +140,34 @@ def figures_for_test(name: str, pair: dict, attempts: list) -> list[Html]:
     return figures + ([grid_svg(expected, "expected")] if expected else [])
 
 
-def solution(line: dict) -> Html:
+def solution(line: ResultLine) -> Html:
     """The hypothesis in words, the program, highlighted, and its verdicts."""
     parts = []
-    if line["hypothesis"]:
-        parts.append(f'<h4>Hypothesis</h4><p class="hypothesis">{esc(line["hypothesis"])}</p>')
-    if line["program"]:
-        parts.append(f"<h4>Program</h4>{highlight(line['program'], PythonLexer(), CODE)}")
-    if line["verdicts"]:
-        items = join(map(verdict_item, line["verdicts"]))
+    if line.hypothesis:
+        parts.append(f'<h4>Hypothesis</h4><p class="hypothesis">{esc(line.hypothesis)}</p>')
+    if line.program:
+        parts.append(f"<h4>Program</h4>{highlight(line.program, PythonLexer(), CODE)}")
+    if line.verdicts:
+        items = join(map(verdict_item, line.verdicts))
         parts.append(f'<h4>Verdicts on the train pairs</h4><ul class="verdicts">{items}</ul>')
     return join(parts) or Html('<p class="note">No hypothesis or program was kept.</p>')
 
 
-def verdict_item(verdict: dict) -> Html:
+def verdict_item(verdict: ExampleVerdict) -> Html:
     """One train example's verdict: ✓ or ✗, its score, and the error if there was one."""
-    passed = verdict["passed"]
-    error = f" <code>{esc(verdict['error'])}</code>" if verdict.get("error") else ""
+    passed = verdict.passed
+    error = f" <code>{esc(verdict.error)}</code>" if verdict.error else ""
     return Html(
         f'<li class="{"ok" if passed else "bad"}">{"✓" if passed else "✗"} '
-        f"train {verdict['index'] + 1} · score {verdict.get('score', 0):.2f}{error}</li>"
+        f"train {verdict.index + 1} · score {verdict.score:.2f}{error}</li>"
     )
 
 
-def trace_details(line: dict) -> Html:
+def trace_details(line: ResultLine) -> Html:
     """The trace, folded, as nested lists: task → hypotheses → programs → verdicts."""
-    if not line["trace"]:
+    trace = line.trace
+    if not trace:
         return Html("")
-    trace = Trace.from_dict(line["trace"])
     hypotheses = linked(trace.graph, trace.root, "proposed")
     items = join(hypothesis_item(trace.graph, node) for node in hypotheses)
     counts = f"{plural(len(hypotheses), 'hypothesis', 'hypotheses')}, " + plural(
@@ -181,7 +175,7 @@ def trace_details(line: dict) -> Html:
     )
     return Html(
         f'<details class="trace"><summary>Trace: {counts}</summary><ul class="tree">'
-        f"<li>task <b>{esc(line['task_id'])}</b><ul>{items}</ul></li></ul></details>"
+        f"<li>task <b>{esc(line.task_id)}</b><ul>{items}</ul></li></ul></details>"
     )
 
 

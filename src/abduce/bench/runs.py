@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -10,27 +9,8 @@ from pathlib import Path
 from abduce.agent import Solver
 from abduce.bench.executors import Executor, ProcessExecutor
 from abduce.bench.jobs import Job
+from abduce.bench.results import ResultLine, finished_ids
 from abduce.tasks import Task
-
-
-def finished_ids(path: Path) -> set[str]:
-    """Task ids already recorded in a results file (a torn last line is ignored)."""
-    return {line["task_id"] for line in read_results(path)}
-
-
-def read_results(path: Path) -> list[dict]:
-    """Every complete line of a results file."""
-    if not path.exists():
-        return []
-    lines = []
-    for text in path.read_text(encoding="utf-8").splitlines():
-        try:
-            line = json.loads(text)
-        except json.JSONDecodeError:
-            continue
-        if isinstance(line, dict) and "task_id" in line:
-            lines.append(line)
-    return lines
 
 
 def run_tasks(
@@ -40,8 +20,8 @@ def run_tasks(
     seed: int,
     *,
     executor: Executor | None = None,
-    on_result: Callable[[dict], None] = lambda _: None,
-) -> list[dict]:
+    on_result: Callable[[ResultLine], None] = lambda _: None,
+) -> list[ResultLine]:
     """Solve every job not yet in `out`, appending one line per job as soon as it finishes.
 
     The executor solves the jobs (worker processes, or Ray); this process alone writes the
@@ -56,7 +36,7 @@ def run_tasks(
         if _ends_mid_line(out):
             sink.write("\n")  # close a line torn by a killed run
         for line in (executor or ProcessExecutor()).run(todo, make_solver, seed):
-            sink.write(json.dumps(line) + "\n")
+            sink.write(line.to_json() + "\n")
             sink.flush()
             os.fsync(sink.fileno())
             results.append(line)

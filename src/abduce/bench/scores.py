@@ -8,6 +8,8 @@ from collections.abc import Callable
 
 from pydantic import BaseModel
 
+from abduce.bench.results import ResultLine
+
 
 class Score(BaseModel):
     """Solve rate and cost of one group of result lines."""
@@ -49,63 +51,64 @@ class Robustness(BaseModel):
         return self.gamma - self.gamma_remapped
 
 
-def remap_label(line: dict) -> str:
+def remap_label(line: ResultLine) -> str:
     """'original', or the remapping of a line, e.g. 'colours-2'."""
-    remap = line.get("remap")
-    return f"{remap['mode']}-{remap['seed']}" if remap else "original"
+    return f"{line.remap.mode}-{line.remap.seed}" if line.remap else "original"
 
 
-def family(line: dict) -> str:
+def family(line: ResultLine) -> str:
     """The generator family of a generated task (its id without the seed)."""
-    return line.get("source_id", line["task_id"]).rsplit("-", 1)[0]
+    return line.source_id.rsplit("-", 1)[0]
 
 
-def score(group: str, lines: list[dict]) -> Score:
+def score(group: str, lines: list[ResultLine]) -> Score:
     """The score of one group of lines."""
     return Score(
         group=group,
         tasks=len(lines),
-        solved=sum(bool(line["solved"]) for line in lines),
-        passed_train=sum(bool(line["passed_train"]) for line in lines),
-        median_seconds=statistics.median(line["seconds"] for line in lines) if lines else 0.0,
-        llm_calls=sum(line.get("llm_calls", 0) for line in lines),
-        tokens_in=sum(line.get("tokens_in", 0) for line in lines),
-        tokens_out=sum(line.get("tokens_out", 0) for line in lines),
+        solved=sum(bool(line.solved) for line in lines),
+        passed_train=sum(line.passed_train for line in lines),
+        median_seconds=statistics.median(line.seconds for line in lines) if lines else 0.0,
+        llm_calls=sum(line.llm_calls for line in lines),
+        tokens_in=sum(line.tokens_in for line in lines),
+        tokens_out=sum(line.tokens_out for line in lines),
     )
 
 
-def scores_by(lines: list[dict], key: Callable[[dict], str] = remap_label) -> list[Score]:
+def scores_by(
+    lines: list[ResultLine], key: Callable[[ResultLine], str] = remap_label
+) -> list[Score]:
     """One score per group of lines, groups in order of first appearance."""
-    groups: dict[str, list[dict]] = defaultdict(list)
+    groups: dict[str, list[ResultLine]] = defaultdict(list)
     for line in lines:
         groups[key(line)].append(line)
     return [score(group, members) for group, members in groups.items()]
 
 
-def robustness(lines: list[dict]) -> list[Robustness]:
+def robustness(lines: list[ResultLine]) -> list[Robustness]:
     """Γ/Δ for each remapping mode present, over the tasks that also have an original line."""
-    originals = {line["source_id"]: bool(line["solved"]) for line in lines if not line["remap"]}
-    by_mode: dict[str, list[dict]] = defaultdict(list)
+    originals = {line.source_id: bool(line.solved) for line in lines if not line.remap}
+    by_mode: dict[str, list[ResultLine]] = defaultdict(list)
     for line in lines:
-        if line["remap"] and line["source_id"] in originals:
-            by_mode[line["remap"]["mode"]].append(line)
+        if line.remap and line.source_id in originals:
+            by_mode[line.remap.mode].append(line)
     results = []
     for mode, remapped in by_mode.items():
-        sources = {line["source_id"] for line in remapped}
+        sources = {line.source_id for line in remapped}
         flips = [
             Flip(
-                task_id=line["source_id"],
+                task_id=line.source_id,
                 remap=remap_label(line),
-                solved_original=originals[line["source_id"]],
+                solved_original=originals[line.source_id],
             )
             for line in remapped
-            if bool(line["solved"]) != originals[line["source_id"]]
+            if bool(line.solved) != originals[line.source_id]
         ]
         results.append(
             Robustness(
                 mode=mode,
                 gamma=sum(originals[source] for source in sources) / len(sources),
-                gamma_remapped=sum(bool(line["solved"]) for line in remapped) / len(remapped),
+                gamma_remapped=sum(bool(line.solved) for line in remapped) / len(remapped),
                 originals=len(sources),
                 remapped=len(remapped),
                 flips=flips,

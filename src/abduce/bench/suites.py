@@ -1,11 +1,11 @@
-"""Named benchmark suites: the ARC splits, generated tasks, or a file listing tasks."""
+"""Named benchmark suites (the ARC splits, generated tasks); any other name goes to `load_any`."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from pathlib import Path
 
 from abduce.tasks import Task, TaskNotFoundError, load_any, load_arc
+from abduce.tasks.arc import names_path
 from abduce.tasks.generate import generate_suite
 
 ARC_SUITES = {
@@ -21,22 +21,19 @@ def load_suite(
     name: str, *, families: Sequence[str] | None = None, per_family: int = 20, seed: int = 0
 ) -> list[Task]:
     """The tasks of a suite: an ARC split (sorted by id), `generated` (`per_family` tasks of
-    each family from `seed` on), or a file with one task id or task path per line."""
+    each family from `seed` on), or whatever `load_any` loads: an id, a file, a directory or a
+    list file."""
     if name in ARC_SUITES:
         tasks = load_arc(*ARC_SUITES[name])
         return [tasks[task_id] for task_id in sorted(tasks)]
     if name == "generated":
         return generate_suite(families, per_family, seed)
-    path = Path(name)
-    if not path.is_file():
+    try:
+        return load_any(name)
+    except TaskNotFoundError:
+        if names_path(name):
+            raise
         raise TaskNotFoundError(
-            f"unknown suite {name!r}: choose {', '.join(SUITES)}, or a file listing tasks"
-        )
-    lines = (line.split("#")[0].strip() for line in path.read_text(encoding="utf-8").splitlines())
-    return [task for entry in lines if entry for task in _load_entry(entry, path.parent)]
-
-
-def _load_entry(entry: str, folder: Path) -> list[Task]:
-    """A task file or directory relative to the list's folder, else whatever `load_any` finds."""
-    beside = folder / entry
-    return load_any(str(beside) if beside.exists() else entry)
+            f"unknown suite or task {name!r}: choose {', '.join(SUITES)}, an ARC task id, "
+            "a task file, a directory or a file listing tasks"
+        ) from None

@@ -37,7 +37,13 @@ app = typer.Typer(
 
 @app.command()
 def solve(
-    task: Annotated[str, typer.Argument(help="An ARC task id, a task JSON file or a directory.")],
+    task: Annotated[
+        str,
+        typer.Argument(
+            help="An ARC task id, a task JSON file, a directory of them, or a file listing "
+            "task ids or paths, one per line."
+        ),
+    ],
     json_output: Annotated[
         bool, typer.Option("--json", help="Print one JSON line per task.")
     ] = False,

@@ -14,7 +14,15 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from abduce.agent import Solver
-from abduce.bench import Executor, Job, ProcessExecutor, RayExecutor, read_results, run_tasks
+from abduce.bench import (
+    Executor,
+    Job,
+    ProcessExecutor,
+    RayExecutor,
+    ResultLine,
+    read_results,
+    run_tasks,
+)
 from abduce.bench.scores import Score, family, robustness, scores_by
 from abduce.bench.suites import SUITES, load_suite
 from abduce.cli.options import (
@@ -41,7 +49,11 @@ WorkersOption = Annotated[
 
 def bench(
     suite: Annotated[
-        str, typer.Argument(help=f"{', '.join(SUITES)}, or a file listing task ids or paths.")
+        str,
+        typer.Argument(
+            help=f"{', '.join(SUITES)}; or an ARC task id, a task JSON file, a directory of "
+            "them, or a file listing task ids or paths, one per line."
+        ),
     ],
     out: Annotated[
         Path | None,
@@ -82,7 +94,7 @@ def bench(
         int | None, typer.Option(min=1, help="For 'generated': tasks per family (default: 20).")
     ] = None,
 ) -> None:
-    """Run a suite; every finished task is one JSON line, and a rerun resumes the file."""
+    """Run a suite or any tasks; every finished task is one JSON line, and a rerun resumes."""
     if suite != "generated" and (families or per_family):
         raise UsageError("--families and --per-family apply to the 'generated' suite only")
     if remap is not None and remap not in REMAP_MODES:
@@ -110,13 +122,13 @@ def run_suite(
     out: Path,
     seed: int,
     executor: Executor,
-    earlier: list[dict],
-) -> list[dict]:
+    earlier: list[ResultLine],
+) -> list[ResultLine]:
     """Run the jobs not yet among the `earlier` lines of `out`, with a progress bar; return
     every line of the selection, earlier ones included."""
     keys = {job.key for job in jobs}
-    earlier = [line for line in earlier if line["task_id"] in keys]
-    done = {line["task_id"] for line in earlier}
+    earlier = [line for line in earlier if line.task_id in keys]
+    done = {line.task_id for line in earlier}
     console.print(f"{len(jobs)} tasks, {len(done)} already in {out}")
     if isinstance(executor, ProcessExecutor) and executor.workers == 1 and len(done) < len(jobs):
         loaded = load_solver(make_solver)  # here, once, with a status line
@@ -128,13 +140,13 @@ def run_suite(
         bar = progress.add_task("tasks", total=len(jobs), completed=len(done), solved=0)
         solved = 0
 
-        def advance(line: dict) -> None:
+        def advance(line: ResultLine) -> None:
             nonlocal solved
-            solved += bool(line["solved"])
+            solved += bool(line.solved)
             progress.update(bar, advance=1, solved=solved)
 
         results = run_tasks(jobs, make_solver, out, seed, executor=executor, on_result=advance)
-    seconds = [line["seconds"] for line in results]
+    seconds = [line.seconds for line in results]
     median = f"{statistics.median(seconds):.1f}" if seconds else "-"
     console.print(
         f"solved {solved} of {len(results)} tasks run now ({len(done)} already in {out}); "
@@ -142,8 +154,8 @@ def run_suite(
         f"wall {time.monotonic() - started:.0f} s"
     )
     lines = earlier + results
-    solved_all = sum(bool(line["solved"]) for line in lines)
-    passed = sum(bool(line["passed_train"]) for line in lines)
+    solved_all = sum(bool(line.solved) for line in lines)
+    passed = sum(line.passed_train for line in lines)
     share = f"{100 * solved_all / len(lines):.1f} %" if lines else "-"
     console.print(
         f"in {out}: {solved_all}/{len(lines)} solved ({share}), {passed} passing every train pair"
@@ -161,20 +173,20 @@ def _executor(name: str, workers: int | None, address: str | None) -> Executor:
     return RayExecutor(workers, address)
 
 
-def _check_same_run(earlier: list[dict], out: Path, model: str, seed: int) -> None:
+def _check_same_run(earlier: list[ResultLine], out: Path, model: str, seed: int) -> None:
     """Refuse to resume a file written by another model, planner or seed."""
     for line in earlier:
-        if (line["model"], line["seed"]) != (model, seed):
+        if (line.model, line.seed) != (model, seed):
             raise UsageError(
-                f"{out} holds results of {line['model']} with seed {line['seed']}, not {model} "
+                f"{out} holds results of {line.model} with seed {line.seed}, not {model} "
                 f"with seed {seed}: choose another --out"
             )
 
 
-def _print_scores(lines: list[dict], generated: bool) -> None:
+def _print_scores(lines: list[ResultLine], generated: bool) -> None:
     console.print(_table("results", scores_by(lines)))
     if generated:
-        originals = [line for line in lines if not line["remap"]]
+        originals = [line for line in lines if not line.remap]
         console.print(_table("by family", scores_by(originals, key=family)))
     for scores in robustness(lines):
         console.print(

@@ -7,14 +7,16 @@ from typing import Annotated
 
 import typer
 
-from abduce.bench import read_results
+from abduce.bench import ResultLine, read_results
 from abduce.bench.report import render_report
 from abduce.errors import UsageError
 from abduce.tasks import TaskNotFoundError
 
 
 def report(
-    results: Annotated[Path, typer.Argument(help="Results file: one JSON line per task.")],
+    results: Annotated[
+        Path, typer.Argument(help="Results file: one JSON line per task, plain or gzipped.")
+    ],
     output: Annotated[Path, typer.Option("-o", "--output", help="The HTML file to write.")],
     compare: Annotated[
         Path | None, typer.Option(help="Another results file: gained and lost tasks.")
@@ -31,12 +33,12 @@ def report(
     )
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_text(html, encoding="utf-8")
-    solved = sum(bool(line["solved"]) for line in lines)
+    solved = sum(bool(line.solved) for line in lines)
     compared = f", compared with {len(other)} in {compare}" if other else ""
     print(f"wrote {output}: {len(lines)} tasks, {solved} solved{compared}")
 
 
-def _read(path: Path) -> list[dict]:
+def _read(path: Path) -> list[ResultLine]:
     if not path.is_file():
         raise TaskNotFoundError(f"{path}: no such results file")
     lines = read_results(path)

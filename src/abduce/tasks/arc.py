@@ -54,8 +54,36 @@ def load_task(path: str | Path) -> Task | list[Task]:
 
 
 def load_any(ref: str) -> list[Task]:
-    """Tasks named by a CLI argument: a file, a directory, or an ARC task id."""
-    if Path(ref).exists() or ref.endswith(".json") or "/" in ref:
+    """Tasks named by a CLI argument: an ARC task id, a task JSON file, a directory of them,
+    or a file listing any of these (any existing file not ending in .json)."""
+    path = Path(ref)
+    if path.is_file() and path.suffix != ".json":
+        return load_list(path)
+    return _load_ref(ref)
+
+
+def load_list(path: Path) -> list[Task]:
+    """The tasks a list file names: an ARC task id, a task file or a directory per line,
+    paths relative to the list's folder; '#' starts a comment."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise TaskFormatError(f"{path}: not a text file listing tasks") from None
+    entries = (line.split("#")[0].strip() for line in text.splitlines())
+    return [task for entry in entries if entry for task in _load_ref(entry, path.parent)]
+
+
+def names_path(ref: str) -> bool:
+    """Whether a CLI argument names a path (it exists, ends in .json or has a '/'), not an id."""
+    return Path(ref).exists() or ref.endswith(".json") or "/" in ref
+
+
+def _load_ref(ref: str, folder: Path = Path()) -> list[Task]:
+    """An ARC task id, a task file or a directory (looked for in `folder` first)."""
+    beside = folder / ref
+    if beside.exists():
+        ref = str(beside)
+    if names_path(ref):
         loaded = load_task(ref)
         return loaded if isinstance(loaded, list) else [loaded]
     return [find_arc_task(ref)]
@@ -83,4 +111,13 @@ def _first_line(error: Exception) -> str:
     return str(error).splitlines()[0]
 
 
-__all__ = ["TaskError", "load_arc", "load_task", "load_any", "find_arc_task", "parse_task"]
+__all__ = [
+    "TaskError",
+    "find_arc_task",
+    "load_any",
+    "load_arc",
+    "load_list",
+    "load_task",
+    "names_path",
+    "parse_task",
+]
