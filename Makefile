@@ -24,6 +24,7 @@ demo: install
 test: install
 	$(BIN)/ruff check src tests benchmarks examples
 	$(BIN)/ruff format --check src tests benchmarks examples
+	$(BIN)/mypy
 	$(BIN)/pytest
 
 bench: install

@@ -42,8 +42,9 @@ class ArcDomain:
         for number, example in enumerate(task.train, 1):
             parts.append(f"Example {number} input ({_shape(example.input)}):")
             parts.append(format_grid(example.input))
-            parts.append(f"Example {number} output ({_shape(example.output)}):")
-            parts.append(format_grid(example.output))
+            output = example.known_output()
+            parts.append(f"Example {number} output ({_shape(output)}):")
+            parts.append(format_grid(output))
         for number, example in enumerate(task.test, 1):
             parts.append(f"Test {number} input ({_shape(example.input)}):")
             parts.append(format_grid(example.input))

@@ -45,6 +45,16 @@ class Example(BaseModel):
     def _valid_grid(cls, value: object) -> object:
         return value if value is None else check_grid(value)
 
+    def known_output(self) -> Grid:
+        """The output of a demonstration pair; ValueError if it is unknown.
+
+        >>> Example(input=[[1]], output=[[2]]).known_output()
+        [[2]]
+        """
+        if self.output is None:
+            raise ValueError("the example's output is unknown")
+        return self.output
+
 
 class Task(BaseModel):
     """An ARC-style task: demonstration pairs and test inputs."""

@@ -92,7 +92,8 @@ def strict_schema(schema: dict[str, Any]) -> dict[str, Any]:
     >>> strict["properties"], strict["required"], strict["additionalProperties"]
     ({'n': {'anyOf': [{'type': 'integer'}, {'type': 'null'}]}}, ['n'], False)
     """
-    return _strict(copy.deepcopy(schema))
+    strict: dict[str, Any] = _strict(copy.deepcopy(schema))
+    return strict
 
 
 def _strict(node: Any) -> Any:

@@ -107,7 +107,8 @@ class Tool:
             return f"from {self.sandbox_import} import {function}\n"
         if module is None or module.__name__ == "__main__":  # a script: the function alone
             definition = ast.parse(textwrap.dedent(inspect.getsource(self.function))).body[0]
-            definition.decorator_list = []
+            if isinstance(definition, ast.FunctionDef | ast.AsyncFunctionDef):
+                definition.decorator_list = []
             return ast.unparse(definition)
         return inspect.getsource(module)
 
@@ -124,7 +125,7 @@ class Tool:
         """`call(value)` of `program` in the sandbox; ToolError with the failure's last line."""
         [result] = default_sandbox().run(program, [value], entry="call", timeout=timeout)
         if not result.ok:
-            raise ToolError(f"{self.name}: {result.error.strip().splitlines()[-1]}")
+            raise ToolError(f"{self.name}: {(result.error or '').strip().splitlines()[-1]}")
         return result
 
 

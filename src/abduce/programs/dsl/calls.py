@@ -42,8 +42,8 @@ def apply(grid: list[list[int]], primitive: str, arguments: list[int] | None = N
     return _plain(function(Grid(grid), *values))
 
 
-def _callable() -> dict[str, typing.Callable]:
-    found = {}
+def _callable() -> dict[str, typing.Callable[..., object]]:
+    found: dict[str, typing.Callable[..., object]] = {}
     for module in MODULES:
         for name in module.__all__:
             function = getattr(module, name)
@@ -56,7 +56,7 @@ def _callable() -> dict[str, typing.Callable]:
     return found
 
 
-def _summary(function: typing.Callable) -> str:
+def _summary(function: typing.Callable[..., object]) -> str:
     return (inspect.getdoc(function) or "").split("\n")[0]
 
 

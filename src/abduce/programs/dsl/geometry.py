@@ -222,8 +222,8 @@ def _divides(factor: int, *sizes: int) -> int:
 
 def downscale(grid: Grid, factor: Integer) -> Grid:
     """Scale the grid down, keeping the top-left cell of every factor by factor block."""
-    factor = _divides(factor, grid.height, grid.width)
-    return Grid(grid.array[::factor, ::factor])
+    step = _divides(factor, grid.height, grid.width)
+    return Grid(grid.array[::step, ::step])
 
 
 def downscale_rows(grid: Grid, factor: Integer) -> Grid:

@@ -4,7 +4,7 @@ grids, and the type aliases every primitive's signature is written in."""
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import NewType
+from typing import NewType, TypeAlias
 
 import numpy as np
 
@@ -14,6 +14,7 @@ Color = NewType("Color", int)  # 0-9; TRANSPARENT marks "no cell" inside objects
 Integer = NewType("Integer", int)  # counts, sizes, offsets, factors
 Cell = tuple[int, int]  # (row, column)
 TRANSPARENT = Color(-1)
+CellArray: TypeAlias = "np.ndarray[tuple[int, int], np.dtype[np.int8]]"  # a Grid's cells
 
 
 class Grid:
@@ -26,8 +27,8 @@ class Grid:
 
     __slots__ = ("array", "_hash")
 
-    def __init__(self, cells: Iterable | np.ndarray) -> None:
-        array = np.array(cells, dtype=np.int8)
+    def __init__(self, cells: Iterable[Iterable[int]] | np.ndarray) -> None:
+        array: CellArray = np.array(cells, dtype=np.int8)
         if array.ndim != 2 or 0 in array.shape:
             raise ValueError("a grid is a non-empty 2-d block of cells")
         array.setflags(write=False)
@@ -36,7 +37,7 @@ class Grid:
 
     @property
     def shape(self) -> tuple[int, int]:
-        return self.array.shape  # type: ignore[return-value]
+        return self.array.shape
 
     @property
     def height(self) -> int:
@@ -85,7 +86,8 @@ class Object:
     @property
     def mask(self) -> np.ndarray:
         """Which cells of the patch belong to the object."""
-        return self.patch.array != TRANSPARENT
+        mask: np.ndarray = self.patch.array != TRANSPARENT
+        return mask
 
     @property
     def size(self) -> int:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Hashable
 from functools import lru_cache
 
 import numpy as np
@@ -445,7 +446,7 @@ def commonest_color_object(objs: Objects) -> Object:
     return objs[max(range(len(objs)), key=lambda i: counts[colors[i]])]
 
 
-def _odd_one(objs: Objects, keys: list) -> Object:
+def _odd_one(objs: Objects, keys: list[Hashable]) -> Object:
     counts = Counter(keys)
     odd = [o for o, k in zip(objs, keys, strict=True) if counts[k] == 1]
     if len(odd) != 1:

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from .grid import Color, Grid, Integer
+from .grid import CellArray, Color, Grid, Integer
 from .objects import diagonal_components, object_color
 
 __all__ = [
@@ -113,7 +113,7 @@ def _noise_box(grid: Grid, noise: int) -> tuple[slice, slice]:
     return slice(rows.min(), rows.max() + 1), slice(cols.min(), cols.max() + 1)
 
 
-def _row_period(arr: np.ndarray, known: np.ndarray) -> int:
+def _row_period(arr: CellArray, known: np.ndarray) -> int:
     """The smallest p, at most half the width, with every row's known cells p apart equal;
     the width when there is none."""
     h, w = arr.shape
@@ -147,8 +147,8 @@ def _tile(grid: Grid, noise: int) -> np.ndarray:
     arr = grid.array
     ph, pw = _periods(grid, noise)
     h, w = arr.shape
-    high = np.full((-(-h // ph) * ph, -(-w // pw) * pw), _UNKNOWN)
-    low = np.full(high.shape, 10)
+    high: np.ndarray = np.full((-(-h // ph) * ph, -(-w // pw) * pw), _UNKNOWN)
+    low: np.ndarray = np.full(high.shape, 10)
     high[:h, :w] = np.where(arr != noise, arr, _UNKNOWN)
     low[:h, :w] = np.where(arr != noise, arr, 10)
     high = high.reshape(-1, ph, high.shape[1] // pw, pw).max(axis=(0, 2))

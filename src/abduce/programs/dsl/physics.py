@@ -172,7 +172,7 @@ def _reach(passable: np.ndarray, seeds: np.ndarray) -> np.ndarray:
     col_runs = _runs(passable.T).T.ravel()
     row_hit = np.zeros(int(row_runs.max()) + 1, bool)
     col_hit = np.zeros(int(col_runs.max()) + 1, bool)
-    reached = (seeds & passable).ravel()
+    reached: np.ndarray = (seeds & passable).ravel()
     count = -1
     while (new_count := int(reached.sum())) != count:  # reached only ever grows
         count = new_count
@@ -206,10 +206,11 @@ def _region(grid: Grid, row: int, col: int) -> np.ndarray:
 
 @lru_cache(maxsize=4096)
 def _enclosed(grid: Grid) -> np.ndarray:
-    free = grid.array == 0
+    free: np.ndarray = grid.array == 0
     border = np.ones(free.shape, bool)
     border[1:-1, 1:-1] = False
-    return free & ~_reach(free, border)
+    enclosed: np.ndarray = free & ~_reach(free, border)
+    return enclosed
 
 
 def _direction(direction: Integer) -> tuple[int, int]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Hashable
 from functools import lru_cache
 
 import numpy as np
@@ -44,7 +45,8 @@ def _lines_of(arr: np.ndarray, color: int) -> tuple[_Mask, _Mask]:
 
 
 def _uniform(arr: np.ndarray) -> _Mask:
-    return (arr == arr[:, :1]).all(axis=1) & (arr.shape[1] > 1)
+    uniform: _Mask = (arr == arr[:, :1]).all(axis=1) & (arr.shape[1] > 1)
+    return uniform
 
 
 @lru_cache(maxsize=4096)
@@ -92,7 +94,7 @@ def _nonempty(grids: Grids) -> Grids:
     return grids
 
 
-def _only_unique(grids: Grids, keys: list) -> Grid:
+def _only_unique(grids: Grids, keys: list[Hashable]) -> Grid:
     counts = Counter(keys)
     unique = [g for g, k in zip(grids, keys, strict=True) if counts[k] == 1]
     if len(unique) != 1:

@@ -22,6 +22,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import IO, Any, cast
 
 from abduce.programs.sandbox.results import RunResult, failed, parse
 
@@ -95,8 +96,8 @@ class ForkServer:
         with contextlib.suppress(ProcessLookupError):
             os.killpg(self.process.pid, signal.SIGKILL)
         self.process.wait()
-        self.process.stdin.close()
-        self.process.stdout.close()
+        self._stdin.close()
+        self._stdout.close()
 
     @property
     def pid(self) -> int:
@@ -115,6 +116,9 @@ class ForkServer:
             cwd="/",
             start_new_session=True,
         )
+        # Both are pipes, as asked above; Popen's stubs type them as optional whatever it is asked.
+        self._stdin = cast(IO[bytes], self.process.stdin)
+        self._stdout = cast(IO[bytes], self.process.stdout)
         self._buffer = bytearray()
         self._ready = False
 
@@ -128,17 +132,17 @@ class ForkServer:
             _warn_once("sandbox: nobody cannot read the Python installation; programs keep root")
         self._ready = True
 
-    def _send(self, job: dict) -> None:
+    def _send(self, job: dict[str, object]) -> None:
         try:
-            self.process.stdin.write(json.dumps(job).encode() + b"\n")
-            self.process.stdin.flush()
+            self._stdin.write(json.dumps(job).encode() + b"\n")
+            self._stdin.flush()
         except OSError as error:
             raise ServerLost(f"the sandbox worker stopped unexpectedly ({error})") from error
 
-    def _receive(self, seconds: float) -> dict:
+    def _receive(self, seconds: float) -> dict[str, Any]:
         """The server's next JSON line, waiting at most `seconds`."""
         deadline = time.monotonic() + seconds
-        stdout = self.process.stdout.fileno()
+        stdout = self._stdout.fileno()
         while (end := self._buffer.find(b"\n")) < 0:
             left = deadline - time.monotonic()
             if left <= 0 or not select.select([stdout], [], [], left)[0]:
@@ -149,10 +153,11 @@ class ForkServer:
             self._buffer += chunk
         line = bytes(self._buffer[:end])
         del self._buffer[: end + 1]
-        return json.loads(line)
+        answer: dict[str, Any] = json.loads(line)
+        return answer
 
 
-def _results(answer: dict, count: int) -> list[RunResult]:
+def _results(answer: dict[str, Any], count: int) -> list[RunResult]:
     """One result per input: parsed lines, then the reason the program stopped early."""
     results = [parse(line) for line in answer["lines"][:count]]
     reason = answer["error"] or "the program stopped before returning a result"

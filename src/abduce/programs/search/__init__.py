@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from fractions import Fraction
 from functools import cache
+from typing import TypeGuard
 
 from abduce.programs import dsl
 from abduce.programs.dsl import Color, Grid, Integer, Objects
@@ -30,7 +31,7 @@ from abduce.programs.search.learn import (
     unseen_neighbourhoods,
 )
 from abduce.programs.search.vocabulary import Primitive, primitives, searchable
-from abduce.tasks import Task
+from abduce.tasks import Example, Task
 
 MAX_COST = 8  # e.g. three primitives and two literal arguments
 ATTEMPTS = 2
@@ -67,7 +68,7 @@ def _primitives() -> tuple[dict[str, Primitive], list[Primitive]]:
 
 
 @cache
-def _functions() -> dict[str, Callable]:
+def _functions() -> dict[str, Callable[..., object]]:
     return {name: primitive.function for name, primitive in _primitives()[0].items()}
 
 
@@ -105,7 +106,7 @@ def search(
 
 def _enumerate(
     task: Task, deadline: float, max_evaluations: int, result: SearchResult
-) -> dict[tuple, Candidate]:
+) -> dict[tuple[Grid, ...], Candidate]:
     """Candidates for `task`, from the cheapest cost level that has any; adds to `result`'s
     counts and sets its stopping reason. Values are compared on the train inputs only; the
     test inputs are run for the programs that explain every train pair."""
@@ -143,8 +144,8 @@ class _Goal:
         self.inputs = [Grid(example.input) for example in task.train]
         self.start = Node(Expr(INPUT), tuple(self.inputs))
         self.tests = [Grid(example.input) for example in task.test]
-        self.wanted = tuple(Grid(example.output) for example in task.train)
-        self.candidates: dict[tuple, Candidate] = {}
+        self.wanted = tuple(Grid(example.known_output()) for example in task.train)
+        self.candidates: dict[tuple[Grid, ...], Candidate] = {}
 
     def check(self, node: Node) -> None:
         """Record `node` (or `node` and a learned colour table) if it explains every pair."""
@@ -174,7 +175,7 @@ class _Goal:
             if table is None:
                 continue
             tests = tuple(evaluate(node.expr, grid, _functions()) for grid in self.tests)
-            if not unseen_neighbourhoods(tests, node.values, diagonal):
+            if _all_grids(tests) and not unseen_neighbourhoods(tests, node.values, diagonal):
                 args = (node.expr, literal(table), literal(diagonal))
                 self._record(Expr("apply_local_rule", args))
                 return
@@ -194,28 +195,39 @@ class _Goal:
             answers = tuple(evaluate(expr, grid, _functions()) for grid in self.tests)
         except Exception:  # the program does not apply to a test input
             return
-        if all(isinstance(a, Grid) for a in answers) and answers not in self.candidates:
+        if _all_grids(answers) and answers not in self.candidates:
             self.candidates[answers] = Candidate(expr, [grid.to_list() for grid in answers])
+
+
+def _all_grids(values: tuple[object, ...]) -> TypeGuard[tuple[Grid, ...]]:
+    return all(isinstance(value, Grid) for value in values)
 
 
 def _transformed(task: Task, forward: Expr) -> Task:
     """The task with `forward` applied to every grid."""
 
     def apply(grid: list[list[int]] | None) -> list[list[int]] | None:
-        return None if grid is None else evaluate(forward, Grid(grid), _functions()).to_list()
+        return None if grid is None else _grid_map(forward, grid)
 
-    def examples(items: list) -> list[dict]:
+    def examples(items: list[Example]) -> list[dict[str, list[list[int]] | None]]:
         return [{"input": apply(e.input), "output": apply(e.output)} for e in items]
 
-    return Task(id=task.id, train=examples(task.train), test=examples(task.test))
+    return Task.model_validate(
+        {"id": task.id, "train": examples(task.train), "test": examples(task.test)}
+    )
 
 
 def _mapped_back(candidate: Candidate, variant: Variant) -> Candidate:
-    outputs = [
-        evaluate(variant.backward, Grid(grid), _functions()).to_list()
-        for grid in candidate.test_outputs
-    ]
+    outputs = [_grid_map(variant.backward, grid) for grid in candidate.test_outputs]
     return Candidate(variant.map_back(candidate.expr), outputs)
+
+
+def _grid_map(expr: Expr, grid: list[list[int]]) -> list[list[int]]:
+    """`expr`, a variant's grid-to-grid transform, applied to a plain grid."""
+    result = evaluate(expr, Grid(grid), _functions())
+    if not isinstance(result, Grid):
+        raise TypeError(f"a variant's transform gave {type(result).__name__}, not a grid")
+    return result.to_list()
 
 
 def predict_shapes(task: Task) -> list[tuple[int, int] | None]:
@@ -228,10 +240,10 @@ def predict_shapes(task: Task) -> list[tuple[int, int] | None]:
     >>> predict_shapes(Task(id="t", train=[one, two], test=[{"input": [[1]] * 3}]))
     [(3, 2)]
     """
-    pairs = [(_shape(e.input), _shape(e.output)) for e in task.train]
+    pairs = [(_shape(e.input), _shape(e.known_output())) for e in task.train]
     tests = [_shape(e.input) for e in task.test]
     if all(i == o for i, o in pairs):
-        return tests
+        return list(tests)
     if len({o for _, o in pairs}) == 1:
         return [pairs[0][1]] * len(tests)
     ratios = {(Fraction(o[0], i[0]), Fraction(o[1], i[1])) for i, o in pairs}
@@ -262,11 +274,11 @@ def _cost(expr: Expr) -> float:
 
 def _literals(task: Task) -> dict[object, list[object]]:
     """Constants the search may pass: the task's colours, and small or observed numbers."""
-    grids = [e.input for e in task.train + task.test] + [e.output for e in task.train]
+    grids = [e.input for e in task.train + task.test] + [e.known_output() for e in task.train]
     colors = sorted({cell for grid in grids for row in grid for cell in row})
     numbers = {1, 2, 3}
     for example in task.train:
-        (h, w), (oh, ow) = _shape(example.input), _shape(example.output)
+        (h, w), (oh, ow) = _shape(example.input), _shape(example.known_output())
         numbers.update(n for a, b in ((oh, h), (ow, w), (h, oh), (w, ow)) if (n := a // b) > 1)
     return {
         Color: [Color(c) for c in colors],

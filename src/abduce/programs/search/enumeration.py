@@ -13,10 +13,14 @@ import itertools
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any, TypeAlias
 
 from abduce.programs.dsl import Grid
 from abduce.programs.search.expr import APPLICATION_COST, INPUT, LITERAL_COST, Expr, literal
 from abduce.programs.search.vocabulary import Primitive
+
+# One value per task input, of the node's kind (Grid, Objects, Color, ...): a run-time type.
+Values: TypeAlias = tuple[Any, ...]
 
 
 @dataclass(frozen=True)
@@ -24,7 +28,7 @@ class Node:
     """An expression and its value on every task input."""
 
     expr: Expr
-    values: tuple
+    values: Values
 
 
 class OutOfBudget(Exception):
@@ -49,7 +53,7 @@ class Enumerator:
         self.deadline = deadline
         self.evaluations = 0
         self.cost = 0
-        self.seen: dict[object, set[tuple]] = {}
+        self.seen: dict[object, set[Values]] = {}
         self.by_cost: dict[object, list[list[Node]]] = {}  # type -> nodes by cost
         self.start = Node(Expr(INPUT), tuple(inputs))
         self._keep(Grid, self.start, 0)
@@ -85,7 +89,7 @@ class Enumerator:
                 pools = [self.by_cost[kind][c] for kind, c in zip(params, split, strict=True)]
                 yield from itertools.product(*pools)
 
-    def _apply(self, primitive: Primitive, args: tuple[Node, ...]) -> tuple | None:
+    def _apply(self, primitive: Primitive, args: tuple[Node, ...]) -> Values | None:
         """The primitive's value on every input, or None where it does not apply."""
         self.evaluations += 1
         if self.evaluations >= self.max_evaluations or time.monotonic() > self.deadline:

@@ -55,7 +55,7 @@ def literal(value: object) -> Expr:
     return Expr("literal", (), value)
 
 
-def evaluate(expr: Expr, grid: object, primitives: dict[str, Callable]) -> object:
+def evaluate(expr: Expr, grid: object, primitives: dict[str, Callable[..., object]]) -> object:
     """Run `expr` on one input grid, in process (DSL code only)."""
     if expr.op == INPUT:
         return grid

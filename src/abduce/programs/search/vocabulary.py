@@ -23,7 +23,7 @@ class Primitive:
     """A DSL function with its parameter and return types and its one-line description."""
 
     name: str
-    function: Callable
+    function: Callable[..., object]
     params: tuple[object, ...]
     returns: object
     phrase: str

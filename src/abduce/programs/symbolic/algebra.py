@@ -84,10 +84,10 @@ def integrate(
 ) -> str:
     """An antiderivative (no + C), or the definite integral from `lower` to `upper`."""
     integrand, unknown = parsing.expression(expression), parsing.symbol(variable)
-    if (lower is None) != (upper is None):
-        raise ValueError("a definite integral needs both `lower` and `upper`")
-    if lower is None:
+    if lower is None and upper is None:
         return str(sympy.integrate(integrand, unknown))
+    if lower is None or upper is None:
+        raise ValueError("a definite integral needs both `lower` and `upper`")
     limits = (unknown, parsing.expression(lower), parsing.expression(upper))
     return str(sympy.integrate(integrand, limits))
 
@@ -112,7 +112,7 @@ def series(expression: str, variable: str = "x", point: str = "0", order: int = 
 
 def equivalent(first: str, second: str) -> bool:
     """Whether two expressions are equal, by simplifying their difference to 0."""
-    return sympy.simplify(parsing.expression(first) - parsing.expression(second)) == 0
+    return bool(sympy.simplify(parsing.expression(first) - parsing.expression(second)) == 0)
 
 
 def evaluate(expression: str, precision: int = 15) -> str:

@@ -68,7 +68,7 @@ def _close(first: complex, second: complex, tolerance: float) -> bool:
 def _vanishes(residual: sympy.Expr) -> bool:
     """Whether a residual is 0: numerically within 1e-9 if it is a number, else by simplify."""
     if residual.free_symbols:
-        return sympy.simplify(residual) == 0
+        return bool(sympy.simplify(residual) == 0)
     return abs(_value(residual)) < 1e-9
 
 
@@ -242,7 +242,7 @@ def check_factorization(expression: str, factored: str) -> Verdict:
     product = shape.is_Mul or shape.is_Pow
     equal = check_equivalent(expression, factored)
     said = "is a product or power" if product else "is not a product or power, so not factored"
-    return _verdict(product and equal["verified"], f"{factored!r} {said}; {equal['check']}")
+    return _verdict(bool(product and equal["verified"]), f"{factored!r} {said}; {equal['check']}")
 
 
 def check_path(
@@ -260,7 +260,7 @@ def check_path(
         problems.append(f"it does not run from {source!r} to {target!r}")
     missing = [f"{u!r}-{v!r}" for u, v in steps if not graph.has_edge(u, v)]
     weight = None if missing else sum(graph[u][v]["weight"] for u, v in steps)
-    if missing:
+    if weight is None:
         problems.append(f"not edges: {', '.join(missing)}")
     elif not math.isclose(weight, length, abs_tol=1e-9):
         problems.append(f"its edges weigh {weight}, not {length}")

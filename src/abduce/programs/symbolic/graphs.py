@@ -5,7 +5,7 @@ A node is a string or an integer (1 and "1" are different nodes).
 
 from __future__ import annotations
 
-from typing import NotRequired
+from typing import Literal, NotRequired, overload
 
 import networkx as nx
 
@@ -35,15 +35,19 @@ class Edge(TypedDict):
     weight: NotRequired[float]
 
 
-def _graph(edges: list[Edge], directed: bool) -> nx.Graph:
+@overload
+def _graph(edges: list[Edge], directed: Literal[True]) -> nx.DiGraph[Node]: ...
+@overload
+def _graph(edges: list[Edge], directed: bool) -> nx.Graph[Node]: ...
+def _graph(edges: list[Edge], directed: bool) -> nx.Graph[Node]:
     """The graph of these edges, each weighing 1 unless it says otherwise."""
-    graph = nx.DiGraph() if directed else nx.Graph()
+    graph: nx.Graph[Node] = nx.DiGraph() if directed else nx.Graph()
     for edge in edges:
         graph.add_edge(edge["source"], edge["target"], weight=edge.get("weight", 1))
     return graph
 
 
-def _require(graph: nx.Graph, *nodes: Node) -> None:
+def _require(graph: nx.Graph[Node], *nodes: Node) -> None:
     """ValueError unless every node is in the graph."""
     for node in nodes:
         if node not in graph:

@@ -14,7 +14,7 @@ import math
 from collections.abc import Callable
 from types import ModuleType
 
-_calls: list[dict] | None = None
+_calls: list[dict[str, object]] | None = None
 
 
 def start() -> None:
@@ -23,7 +23,7 @@ def start() -> None:
     _calls = []
 
 
-def calls() -> list[dict]:
+def calls() -> list[dict[str, object]]:
     """The calls recorded since `start()`: {"tool", "arguments", "result"} each."""
     return list(_calls or [])
 
@@ -35,7 +35,7 @@ def record(module: ModuleType) -> None:
         setattr(module, name, _recording(getattr(module, name), f"{short}.{name}"))
 
 
-def _recording(function: Callable, name: str) -> Callable:
+def _recording(function: Callable[..., object], name: str) -> Callable[..., object]:
     @functools.wraps(function)
     def call(*args: object, **kwargs: object) -> object:
         result = function(*args, **kwargs)
@@ -49,7 +49,7 @@ def _recording(function: Callable, name: str) -> Callable:
     return call
 
 
-def _plain(arguments: dict) -> dict:
+def _plain(arguments: dict[str, object]) -> dict[str, object]:
     """Arguments as JSON keeps them: an infinite float as SymPy writes it."""
     return {
         key: ("oo" if value > 0 else "-oo") if isinstance(value, float) and math.isinf(value)

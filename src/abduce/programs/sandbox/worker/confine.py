@@ -4,7 +4,8 @@ import builtins
 import os
 import resource
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
 
 from policy import ALLOWED_EVENTS, ALLOWED_MODULES, REFUSED_MODULES
 
@@ -72,7 +73,9 @@ def unprivileged_user(directories: tuple[str, ...]) -> int | None:
     return NOBODY if os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]) == 0 else None
 
 
-def make_audit_hook(stdlib: tuple[str, ...], packages: tuple[str, ...]) -> Callable:
+def make_audit_hook(
+    stdlib: tuple[str, ...], packages: tuple[str, ...]
+) -> Callable[[str, tuple[Any, ...]], None]:
     """The audit hook: refuse every event not known to be harmless.
 
     Files may be read below `packages`, or below `stdlib` outside site-packages; imports of
@@ -82,20 +85,20 @@ def make_audit_hook(stdlib: tuple[str, ...], packages: tuple[str, ...]) -> Calla
     """
 
     def hook(
-        event,
-        args,
-        allowed=ALLOWED_EVENTS,
-        reads=READ_EVENTS,
-        refused=REFUSED_MODULES,
-        stdlib=stdlib,
-        packages=packages,
-        write_flags=WRITE_FLAGS,
-        str=str,
-        int=int,
-        type=type,
-        denied=PermissionError,
-        missing=ModuleNotFoundError,
-    ):
+        event: str,
+        args: tuple[Any, ...],  # each event's own arguments
+        allowed: frozenset[str] = ALLOWED_EVENTS,
+        reads: frozenset[str] = READ_EVENTS,
+        refused: frozenset[str] = REFUSED_MODULES,
+        stdlib: tuple[str, ...] = stdlib,
+        packages: tuple[str, ...] = packages,
+        write_flags: int = WRITE_FLAGS,
+        str: type[str] = str,
+        int: type[int] = int,
+        type: type[type] = type,
+        denied: type[PermissionError] = PermissionError,
+        missing: type[ModuleNotFoundError] = ModuleNotFoundError,
+    ) -> None:
         if event in allowed:
             return
         if event in reads:
@@ -129,7 +132,13 @@ def make_audit_hook(stdlib: tuple[str, ...], packages: tuple[str, ...]) -> Calla
     return hook
 
 
-def guarded_import(name, globals=None, locals=None, fromlist=(), level=0):
+def guarded_import(
+    name: str,
+    globals: Mapping[str, object] | None = None,
+    locals: Mapping[str, object] | None = None,
+    fromlist: Sequence[str] | None = (),
+    level: int = 0,
+) -> object:
     """`__import__` for programs: only ALLOWED_MODULES, by absolute name."""
     if level != 0:
         raise ImportError("sandbox: relative imports are not allowed")

@@ -45,7 +45,7 @@ libc = ctypes.CDLL(None, use_errno=True)
 
 
 def syscall(number: int, *args: object) -> int:
-    result = libc.syscall(ctypes.c_long(number), *args)
+    result: int = libc.syscall(ctypes.c_long(number), *args)
     if result < 0:
         error = ctypes.get_errno()
         raise OSError(error, os.strerror(error))

@@ -10,7 +10,7 @@ import os
 import resource
 import sys
 import traceback
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from confine import PROGRAM_BUILTINS, confine
 from policy import MAX_LINE, MAX_STDOUT
@@ -47,7 +47,7 @@ class CappedText(io.TextIOBase):
         return text
 
 
-def child(job: dict, source: str, result_fd: int, setup: dict) -> NoReturn:
+def child(job: dict[str, Any], source: str, result_fd: int, setup: dict[str, Any]) -> NoReturn:
     """The forked child's whole life: it never returns into the fork server's loop."""
     try:
         for fd in (0, 1, 2):
@@ -66,7 +66,7 @@ def child(job: dict, source: str, result_fd: int, setup: dict) -> NoReturn:
         os._exit(0)
 
 
-def run(source: str, entry: str, inputs: list) -> None:
+def run(source: str, entry: str, inputs: list[object]) -> None:
     """Execute `source`, then emit one result line per input."""
     captured = CappedText(MAX_STDOUT)
     sys.stdout = sys.stderr = captured
@@ -83,14 +83,14 @@ def run(source: str, entry: str, inputs: list) -> None:
         emit({**result, "stdout": captured.take()})
 
 
-def call(function: object, value: object) -> dict:
+def call(function: object, value: object) -> dict[str, object]:
     try:
-        return {"ok": True, "value": function(value)}
+        return {"ok": True, "value": function(value)}  # type: ignore[operator]  # run() checked callable
     except BaseException as error:
         return {"ok": False, "error": describe(error)}
 
 
-def emit(result: dict) -> None:
+def emit(result: dict[str, object]) -> None:
     """Write `result` as one JSON line: numpy data as lists, anything else not plain refused."""
     try:
         line = json.dumps(result, default=_tolist, allow_nan=False)

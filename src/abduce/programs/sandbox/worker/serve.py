@@ -8,6 +8,8 @@ one JSON request per line on stdin: {"sources", "entry", "inputs", "timeout", "c
 a child that hangs, crashes or floods its pipe is killed and reaped, and the server goes on.
 """
 
+from __future__ import annotations
+
 import gc
 import importlib.util
 import json
@@ -18,6 +20,10 @@ import struct
 import sys
 import time
 import types
+from typing import TYPE_CHECKING, Any, NoReturn
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 
 def main() -> None:
@@ -60,7 +66,8 @@ def preload(modules: tuple[str, ...]) -> None:
     for name in modules:
         if importlib.util.find_spec(name.partition(".")[0]) is None:
             continue  # an optional package that is not installed
-        sys.modules["ctypes"] = _ctypes_stand_in() if name == "sympy" else None
+        stand_in = _ctypes_stand_in() if name == "sympy" else None
+        sys.modules["ctypes"] = stand_in  # type: ignore[assignment]  # None: refuse the import
         __import__(name)
     del sys.modules["ctypes"]
 
@@ -71,6 +78,8 @@ def load_package(name: str, directory: str) -> None:
     spec = importlib.util.spec_from_file_location(
         name, init, submodule_search_locations=[directory]
     )
+    if spec is None or spec.loader is None:
+        raise ImportError(f"no package {name} in {directory}")
     module = importlib.util.module_from_spec(spec)
     sys.modules[name] = module
     spec.loader.exec_module(module)
@@ -81,10 +90,10 @@ def disarm(calls: dict[str, tuple[str, ...]], refused: frozenset[str]) -> None:
 
     Raises SystemExit if a refused module is loaded and was not merely disarmed.
     """
-    targets = {}
-    for module, names in calls.items():
+    targets: dict[int, tuple[object, object]] = {}
+    for holder, names in calls.items():
         for name in names:
-            function = getattr(sys.modules.get(module), name, None)
+            function = getattr(sys.modules.get(holder), name, None)
             if function is not None:
                 targets[id(function)] = (function, _refusal(name))
     for module in list(sys.modules.values()):
@@ -98,8 +107,8 @@ def disarm(calls: dict[str, tuple[str, ...]], refused: frozenset[str]) -> None:
         raise SystemExit(f"refusing to serve: {sorted(loaded)} were loaded")
 
 
-def _refusal(name: str) -> types.FunctionType:
-    def refuse(*args: object, **kwargs: object) -> None:
+def _refusal(name: str) -> Callable[..., NoReturn]:
+    def refuse(*args: object, **kwargs: object) -> NoReturn:
         raise PermissionError(f"sandbox: {name} is not allowed")
 
     return refuse
@@ -110,17 +119,16 @@ def _abduce_stand_in() -> types.ModuleType:
     leaves the function as it is."""
     abduce = types.ModuleType("abduce")
 
-    def tool(function=None, **options):
+    def tool(function: object = None, **options: object) -> object:
         return function if function is not None else (lambda function: function)
 
-    abduce.tool = tool
+    vars(abduce).update(tool=tool)
     return abduce
 
 
 def _ctypes_stand_in() -> types.ModuleType:
     ctypes = types.ModuleType("ctypes")
-    ctypes.c_long = "l"
-    ctypes.sizeof = struct.calcsize
+    vars(ctypes).update(c_long="l", sizeof=struct.calcsize)
     return ctypes
 
 
@@ -145,7 +153,13 @@ class OnlyLibraries:
             raise ModuleNotFoundError(f"No module named {name!r} in the sandbox", name=name)
 
 
-def fork_program(child, job: dict, source: str, setup: dict, max_line: int) -> dict:
+def fork_program(
+    child: Callable[[dict[str, Any], str, int, dict[str, Any]], NoReturn],
+    job: dict[str, Any],
+    source: str,
+    setup: dict[str, Any],
+    max_line: int,
+) -> dict[str, object]:
     """Run `source` in a forked child; collect its result lines within the job's timeout."""
     read_fd, write_fd = os.pipe()
     pid = os.fork()
@@ -220,7 +234,7 @@ def exit_reason(status: int) -> str | None:
     return f"the program exited with code {code}" if code else None
 
 
-def send(message: dict) -> None:
+def send(message: dict[str, object]) -> None:
     sys.stdout.write(json.dumps(message) + "\n")
     sys.stdout.flush()
 
