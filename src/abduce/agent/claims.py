@@ -9,61 +9,203 @@ path; a bare number claims only itself (the agent then asks for a second program
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Annotated, Any, ClassVar, Literal
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field, JsonValue
 
 from abduce.agent.verifier import brief
 from abduce.programs.symbolic.grounding import appears_in
-from abduce.tasks import is_grid
+from abduce.tasks import Grid, is_grid
 from abduce.tools import Tool, ToolError, find_tool
 
-Claim = dict[str, Any]  # {"claim": kind, **the check's arguments}
+Call = dict[str, Any]  # a recorded tool call: {"tool", "arguments", "result"}
+Recorded = JsonValue  # as the program passed it to a tool; the check validates it
 
 
-def _roots(arguments: dict, result: Any) -> Claim:
-    return {"claim": "roots", "equation": arguments["equation"], "symbol": arguments["symbol"],
-            "roots": result}  # fmt: skip
+class _Claim(BaseModel):
+    """A claim's fields are the arguments of its check tool."""
+
+    tool: ClassVar[str]  # the registered check tool
+    problem: ClassVar[str | None] = None  # the field stating the problem the question must state
+
+    def arguments(self) -> dict[str, Any]:
+        """The check tool's arguments."""
+        return self.model_dump(exclude={"claim"})
+
+    def statements(self) -> list[Any]:
+        """What the claim says the question states: its equations or expression."""
+        if self.problem is None:
+            return []
+        stated = getattr(self, self.problem)
+        return stated if isinstance(stated, list) else [stated]
 
 
-def _solution(arguments: dict, result: Any) -> Claim:
+class RootsClaim(_Claim):
+    """These are all the roots of the equation."""
+
+    tool = "sympy.check_roots"
+    problem = "equation"
+    claim: Literal["roots"] = "roots"
+    equation: Recorded
+    symbol: Recorded
+    roots: list[Any]
+
+
+class SolutionClaim(_Claim):
+    """This solves the system of equations."""
+
+    tool = "sympy.check_system"
+    problem = "equations"
+    claim: Literal["solution"] = "solution"
+    equations: Recorded
+    solution: Any
+
+
+class DerivativeClaim(_Claim):
+    """This is the expression's first derivative."""
+
+    tool = "sympy.check_derivative"
+    problem = "expression"
+    claim: Literal["derivative"] = "derivative"
+    expression: Recorded
+    variable: Recorded
+    derivative: str
+
+
+class AntiderivativeClaim(_Claim):
+    """This is an antiderivative of the integrand."""
+
+    tool = "sympy.check_antiderivative"
+    problem = "integrand"
+    claim: Literal["antiderivative"] = "antiderivative"
+    integrand: Recorded
+    variable: Recorded
+    antiderivative: str
+
+
+class DefiniteIntegralClaim(_Claim):
+    """This is the integral between the bounds."""
+
+    tool = "sympy.check_definite_integral"
+    problem = "expression"
+    claim: Literal["definite_integral"] = "definite_integral"
+    expression: str
+    variable: str
+    lower: str
+    upper: str
+    value: str
+
+
+class LimitClaim(_Claim):
+    """This is the limit at the point."""
+
+    tool = "sympy.check_limit"
+    problem = "expression"
+    claim: Literal["limit"] = "limit"
+    expression: str
+    variable: str
+    point: str
+    direction: str
+    value: str
+
+
+class EqualClaim(_Claim):
+    """The two expressions are equal (a simplification, factorisation or expansion)."""
+
+    tool = "sympy.check_equivalent"
+    problem = "first"
+    claim: Literal["equal"] = "equal"
+    first: Recorded
+    second: str
+
+
+class PathClaim(_Claim):
+    """This is a shortest path in the graph, of this length."""
+
+    tool = "networkx.check_path"
+    claim: Literal["path"] = "path"
+    edges: Recorded
+    source: Recorded
+    target: Recorded
+    directed: Recorded
+    path: list[JsonValue]
+    length: float | int
+
+
+class ValueClaim(_Claim):
+    """A bare number: it claims only itself."""
+
+    tool = "sympy.check_value"
+    claim: Literal["value"] = "value"
+    value: float | int | str
+
+
+class GridClaim(BaseModel):
+    """An ARC grid: no tool checks it; only a second program can confirm it."""
+
+    claim: Literal["grid"] = "grid"
+    grid: Grid
+
+
+Claim = Annotated[
+    RootsClaim
+    | SolutionClaim
+    | DerivativeClaim
+    | AntiderivativeClaim
+    | DefiniteIntegralClaim
+    | LimitClaim
+    | EqualClaim
+    | PathClaim
+    | ValueClaim
+    | GridClaim,
+    Field(discriminator="claim"),
+]
+
+
+def _roots(arguments: dict[str, Any], result: Any) -> Claim:
+    return RootsClaim(equation=arguments["equation"], symbol=arguments["symbol"], roots=result)
+
+
+def _solution(arguments: dict[str, Any], result: Any) -> Claim:
     solution = result[0] if isinstance(result, list) and len(result) == 1 else result
-    return {"claim": "solution", "equations": arguments["equations"], "solution": solution}
+    return SolutionClaim(equations=arguments["equations"], solution=solution)
 
 
-def _derivative(arguments: dict, result: Any) -> Claim | None:
+def _derivative(arguments: dict[str, Any], result: Any) -> Claim | None:
     if arguments.get("order", 1) != 1:
         return None
-    return {"claim": "derivative", "expression": arguments["expression"],
-            "variable": arguments["variable"], "derivative": result}  # fmt: skip
+    return DerivativeClaim(
+        expression=arguments["expression"], variable=arguments["variable"], derivative=result
+    )
 
 
-def _integral(arguments: dict, result: Any) -> Claim:
+def _integral(arguments: dict[str, Any], result: Any) -> Claim:
     if arguments.get("lower") is None:
-        return {"claim": "antiderivative", "integrand": arguments["expression"],
-                "variable": arguments["variable"], "antiderivative": result}  # fmt: skip
-    return {"claim": "definite_integral", **_texts(arguments), "value": str(result)}
+        return AntiderivativeClaim(
+            integrand=arguments["expression"], variable=arguments["variable"], antiderivative=result
+        )
+    return DefiniteIntegralClaim.model_validate({**_texts(arguments), "value": str(result)})
 
 
-def _limit(arguments: dict, result: Any) -> Claim:
-    return {"claim": "limit", **_texts(arguments), "value": str(result)}
+def _limit(arguments: dict[str, Any], result: Any) -> Claim:
+    return LimitClaim.model_validate({**_texts(arguments), "value": str(result)})
 
 
-def _texts(arguments: dict) -> dict[str, str]:
+def _texts(arguments: dict[str, Any]) -> dict[str, str]:
     """Arguments as the strings the checks take (a program may pass bounds as numbers)."""
     return {key: str(value) for key, value in arguments.items()}
 
 
-def _equal(arguments: dict, result: Any) -> Claim:
-    return {"claim": "equal", "first": arguments["expression"], "second": result}
+def _equal(arguments: dict[str, Any], result: Any) -> Claim:
+    return EqualClaim(first=arguments["expression"], second=result)
 
 
-def _path(arguments: dict, result: Any) -> Claim:
-    return {"claim": "path", **arguments, "path": result["path"], "length": result["length"]}
+def _path(arguments: dict[str, Any], result: Any) -> Claim:
+    return PathClaim(**arguments, path=result["path"], length=result["length"])
 
 
 # tool → its call's claim (None: nothing to check for these arguments)
-CLAIMS: dict[str, Callable[[dict, Any], Claim | None]] = {
+CLAIMS: dict[str, Callable[[dict[str, Any], Any], Claim | None]] = {
     "algebra.solve": _roots,
     "algebra.solve_system": _solution,
     "algebra.differentiate": _derivative,
@@ -73,21 +215,6 @@ CLAIMS: dict[str, Callable[[dict, Any], Claim | None]] = {
     "algebra.factor": _equal,
     "algebra.expand": _equal,
     "graphs.shortest_path": _path,
-}
-
-# claim kind → (the registered check tool, whose parameters are the claim's fields; the field
-# stating the problem)
-CHECKS: dict[str, tuple[str | None, str | None]] = {
-    "roots": ("sympy.check_roots", "equation"),
-    "solution": ("sympy.check_system", "equations"),
-    "derivative": ("sympy.check_derivative", "expression"),
-    "antiderivative": ("sympy.check_antiderivative", "integrand"),
-    "definite_integral": ("sympy.check_definite_integral", "expression"),
-    "equal": ("sympy.check_equivalent", "first"),
-    "limit": ("sympy.check_limit", "expression"),
-    "path": ("networkx.check_path", None),
-    "value": ("sympy.check_value", None),
-    "grid": (None, None),  # an ARC grid: only a second program can confirm it
 }
 
 _GROUNDED = Tool(appears_in, sandbox_import="symbolic.grounding")
@@ -100,7 +227,7 @@ class Check(BaseModel):
     description: str
 
 
-def claim_of(value: Any, calls: list[dict]) -> Claim | None:
+def claim_of(value: Any, calls: list[Call]) -> Claim | None:
     """The claim a program's answer makes: from the last tool call whose result it returns
     (in part, for a path's length), else as the answer to the last such call whose result
     has its type (a list of roots the program changed), else a bare number's; None if it
@@ -113,9 +240,9 @@ def claim_of(value: Any, calls: list[dict]) -> Claim | None:
         if type(value) is type(call["result"]) and not isinstance(value, dict):
             return CLAIMS[call["tool"]](call["arguments"], value)
     if number(value) is not None:
-        return {"claim": "value", "value": value}
+        return ValueClaim(value=value)
     if is_grid(value):
-        return {"claim": "grid", "grid": value}
+        return GridClaim(grid=value)
     return None
 
 
@@ -127,21 +254,18 @@ def check_claim(claim: Claim | None, value: Any, question: str) -> Check:
             description=f"answer() returned {brief(value)}, which no check applies to: return "
             "the result of a tool (solve, integrate, shortest_path...) as it is, or a number",
         )
-    name, problem = CHECKS[claim["claim"]]
-    if name is None:
-        rows = claim["grid"]
+    if isinstance(claim, GridClaim):
+        rows = claim.grid
         return Check(verified=True, description=f"a {len(rows)}×{len(rows[0])} grid")
-    arguments = {key: item for key, item in claim.items() if key != "claim"}
     try:
-        if problem is not None:
-            for statement in _listed(claim[problem]):
-                if not _GROUNDED.invoke({"expression": str(statement), "question": question}):
-                    return Check(
-                        verified=False,
-                        description=f"the program solved {statement!r}, which the question "
-                        "does not state",
-                    )
-        result = find_tool(name).invoke(arguments)
+        for statement in claim.statements():
+            if not _GROUNDED.invoke({"expression": str(statement), "question": question}):
+                return Check(
+                    verified=False,
+                    description=f"the program solved {statement!r}, which the question "
+                    "does not state",
+                )
+        result = find_tool(claim.tool).invoke(claim.arguments())
     except ToolError as error:
         return Check(verified=False, description=f"the check could not run: {error}")
     return Check(verified=bool(result["verified"]), description=str(result["check"]))
@@ -149,15 +273,14 @@ def check_claim(claim: Claim | None, value: Any, question: str) -> Check:
 
 def describe_claim(claim: Claim | None, value: Any) -> str:
     """The answer, as a person would write it."""
-    kind = claim["claim"] if claim else None
-    if kind == "roots":
-        return f"{claim['symbol']} ∈ {{{', '.join(map(str, claim['roots']))}}}"
-    if kind == "solution" and isinstance(claim["solution"], dict):
-        return ", ".join(f"{name} = {item}" for name, item in claim["solution"].items())
-    if kind == "antiderivative":
-        return f"{claim['antiderivative']} + C"
-    if kind == "path" and value == {"path": claim["path"], "length": claim["length"]}:
-        return f"{' → '.join(map(str, claim['path']))} (length {_plain(claim['length'])})"
+    if isinstance(claim, RootsClaim):
+        return f"{claim.symbol} ∈ {{{', '.join(map(str, claim.roots))}}}"
+    if isinstance(claim, SolutionClaim) and isinstance(claim.solution, dict):
+        return ", ".join(f"{name} = {item}" for name, item in claim.solution.items())
+    if isinstance(claim, AntiderivativeClaim):
+        return f"{claim.antiderivative} + C"
+    if isinstance(claim, PathClaim) and value == {"path": claim.path, "length": claim.length}:
+        return f"{' → '.join(map(str, claim.path))} (length {_plain(claim.length)})"
     return _plain(value)
 
 
@@ -178,10 +301,6 @@ def number(value: Any) -> float | None:
         return float(value)
     except (TypeError, ValueError):
         return None
-
-
-def _listed(value: Any) -> list[Any]:
-    return value if isinstance(value, list) else [value]
 
 
 def _plain(value: Any) -> str:

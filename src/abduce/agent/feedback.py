@@ -1,11 +1,17 @@
-"""Feedback: what went wrong on each failing example, short enough to send back to a model."""
+"""Feedback: what went wrong with a program, short enough to send back to a model."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TypeVar
 
 from abduce.agent.models import Verdict
 from abduce.tasks import Domain, Task
 
 MAX_FEEDBACK = 1200
+Problem = TypeVar("Problem")
+Judgement = TypeVar("Judgement")
+Feedback = Callable[[Problem, Judgement], str]  # what went wrong, for the revision
 
 
 def describe_failures(task: Task, verdict: Verdict, domain: Domain) -> str:

@@ -1,13 +1,16 @@
-"""The loop: propose hypotheses, implement them, verify, feed failures back, select attempts."""
+"""The loop: propose hypotheses, implement them, verify, feed failures back, for any kind of
+problem. Solver runs it on ARC tasks and selects attempts; Agent (agent/answer.py) runs it on
+questions."""
 
 from __future__ import annotations
 
 import time
+from typing import Any, Generic, TypeVar
 
 from abduce.agent.chat import BudgetExhausted, Chat
-from abduce.agent.feedback import describe_failures
+from abduce.agent.feedback import Feedback, describe_failures
 from abduce.agent.llm import LLMSpec, default_spec, make_llm
-from abduce.agent.models import Budget, Hypothesis, Program, Verdict
+from abduce.agent.models import Budget, Hypothesis, Judged, Program, Verdict
 from abduce.agent.planner import ChainPlanner, LLMPlanner, Planner, SearchPlanner
 from abduce.agent.selector import Selector, VoteSelector
 from abduce.agent.solution import Solution
@@ -18,6 +21,121 @@ from abduce.errors import ModelError, UsageError
 from abduce.tasks import ArcDomain, Domain, Task
 
 PLANNERS = ("both", "llm", "search")
+Problem = TypeVar("Problem")
+Judgement = TypeVar("Judgement", bound=Judged)
+
+
+class Loop(Generic[Problem, Judgement]):
+    """Hypothesis → program → verdict → feedback → revision, until enough programs pass, the
+    planner has nothing more to offer or the budget is spent. A proposal that brings its own
+    program (found by search) is verified as it is."""
+
+    def __init__(
+        self,
+        planner: Planner[Problem],
+        synthesizer: Synthesizer[Problem] | None,
+        verifier: Verifier[Problem, Judgement],
+        feedback: Feedback[Problem, Judgement],
+        budget: Budget,
+        chat: Chat | None,
+    ) -> None:
+        self.planner = planner
+        self.synthesizer = synthesizer
+        self.verifier = verifier
+        self.feedback = feedback
+        self.budget = budget
+        self.chat = chat
+
+    def run(self, problem: Problem, run: Run[Judgement]) -> str:
+        """Record every hypothesis, program and verdict in `run`; say why the loop stopped.
+        A model error propagates: the caller decides whether it ends the problem or more."""
+        if self.chat:
+            self.chat.start(self.budget)
+        try:
+            return self._search(problem, run)
+        except BudgetExhausted:
+            return "budget spent"
+
+    def _search(self, problem: Problem, run: Run[Judgement]) -> str:
+        while not self._exhausted(run):
+            proposals = self.planner.propose(problem, run.failed)
+            if not proposals:
+                return "no more hypotheses"
+            for proposal in proposals:
+                text = proposal.text
+                hypothesis = run.add_hypothesis(text)
+                source = proposal.program or self.synthesizer.implement(problem, text)
+                verdict = self._verify(problem, run, source, hypothesis, None)
+                for _ in range(self.budget.revisions if proposal.program is None else 0):
+                    if verdict.passed:
+                        break
+                    feedback = self.feedback(problem, verdict)
+                    source = self.synthesizer.revise(problem, text, source, feedback)
+                    verdict = self._verify(problem, run, source, hypothesis, verdict.program_id)
+                if not verdict.passed:
+                    run.failed.append(text)
+                elif proposal.program is None and self._enough(run):
+                    return "solved train examples"  # no more model calls needed
+            if self._enough(run):
+                return "solved train examples"
+        return "budget spent"
+
+    def _verify(
+        self,
+        problem: Problem,
+        run: Run[Judgement],
+        source: str,
+        hypothesis: Hypothesis,
+        revised_from: str | None,
+    ) -> Judgement:
+        verdict = self.verifier.verify(problem, run.add_program(source, hypothesis, revised_from))
+        run.add_verdict(verdict)
+        return verdict
+
+    def _enough(self, run: Run[Judgement]) -> bool:
+        return run.passing >= self.budget.enough_passing
+
+    def _exhausted(self, run: Run[Judgement]) -> bool:
+        if self.chat:
+            return self.chat.exhausted()
+        return time.monotonic() - run.started >= self.budget.max_seconds
+
+
+class Run(Generic[Judgement]):
+    """Bookkeeping for one problem: ids, the trace, every verdict and the failed hypotheses."""
+
+    def __init__(self, problem_id: str) -> None:
+        self.started = time.monotonic()
+        self.trace = Trace(problem_id)
+        self.verdicts: list[Judgement] = []
+        self.hypotheses: dict[str, Hypothesis] = {}
+        self.programs: dict[str, Program] = {}
+        self.failed: list[str] = []
+
+    @property
+    def passing(self) -> int:
+        return sum(verdict.passed for verdict in self.verdicts)
+
+    def add_hypothesis(self, text: str) -> Hypothesis:
+        hypothesis = Hypothesis(id=f"h{len(self.hypotheses) + 1}", text=text)
+        self.hypotheses[hypothesis.id] = hypothesis
+        self.trace.add_hypothesis(hypothesis)
+        return hypothesis
+
+    def add_program(self, source: str, hypothesis: Hypothesis, revised_from: str | None) -> Program:
+        program = Program(
+            id=f"p{len(self.programs) + 1}",
+            hypothesis_id=hypothesis.id,
+            source=source,
+            revised_from=revised_from,
+        )
+        self.programs[program.id] = program
+        self.trace.add_program(program)
+        return program
+
+    def add_verdict(self, verdict: Judgement) -> None:
+        self.verdicts.append(verdict)
+        self.trace.add_verdict(verdict)
 
 
 class Solver:
@@ -32,9 +150,9 @@ class Solver:
         domain: Domain | None = None,
         seed: int = 0,
         use_cache: bool = True,
-        planner: Planner | str = "both",
-        synthesizer: Synthesizer | None = None,
-        verifier: Verifier | None = None,
+        planner: Planner[Task] | str = "both",
+        synthesizer: Synthesizer[Task] | None = None,
+        verifier: Verifier[Task, Verdict] | None = None,
         selector: Selector | None = None,
     ) -> None:
         self.budget = budget or Budget()
@@ -52,8 +170,11 @@ class Solver:
         self.synthesizer = synthesizer
         self.verifier = verifier or SandboxVerifier(self.domain)
         self.selector = selector or VoteSelector()
+        self.loop = Loop(
+            self.planner, synthesizer, self.verifier, self._feedback, self.budget, self.chat
+        )
 
-    def _planner(self, planner: Planner | str) -> Planner:
+    def _planner(self, planner: Planner[Task] | str) -> Planner[Task]:
         if not isinstance(planner, str):
             return planner
         search = SearchPlanner(self.budget.search_seconds, self.budget.hypotheses_per_round)
@@ -64,50 +185,17 @@ class Solver:
 
     def solve(self, task: Task) -> Solution:
         """Search for a program that explains every train example; answer the test inputs."""
-        if self.chat:
-            self.chat.start(self.budget)
-        run = _Run(task, self.verifier)
+        run: Run[Verdict] = Run(task.id)
         try:
-            stopped = self._search(task, run)
-        except BudgetExhausted:
-            stopped = "budget spent"
+            stopped = self.loop.run(task, run)
         except ModelError as error:  # the model failing on this task ends the task, not the run
             stopped = f"error: {error}"
         return self._solution(task, run, stopped)
 
-    def _search(self, task: Task, run: _Run) -> str:
-        while not self._exhausted(run):
-            proposals = self.planner.propose(task, run.failed)
-            if not proposals:
-                return "no more hypotheses"
-            for proposal in proposals:
-                text = proposal.text
-                hypothesis = run.add_hypothesis(text)
-                source = proposal.program or self.synthesizer.implement(task, text)
-                verdict = run.verify(source, hypothesis, None)
-                for _ in range(self.budget.revisions if proposal.program is None else 0):
-                    if verdict.passed:
-                        break
-                    feedback = describe_failures(task, verdict, self.domain)
-                    source = self.synthesizer.revise(task, text, source, feedback)
-                    verdict = run.verify(source, hypothesis, verdict.program_id)
-                if not verdict.passed:
-                    run.failed.append(text)
-                elif proposal.program is None and self._enough(run):
-                    return "solved train examples"  # no more model calls needed
-            if self._enough(run):
-                return "solved train examples"
-        return "budget spent"
+    def _feedback(self, task: Task, verdict: Verdict) -> str:
+        return describe_failures(task, verdict, self.domain)
 
-    def _enough(self, run: _Run) -> bool:
-        return run.passing >= self.budget.enough_passing
-
-    def _exhausted(self, run: _Run) -> bool:
-        if self.chat:
-            return self.chat.exhausted()
-        return time.monotonic() - run.started >= self.budget.max_seconds
-
-    def _solution(self, task: Task, run: _Run, stopped: str) -> Solution:
+    def _solution(self, task: Task, run: Run[Verdict], stopped: str) -> Solution:
         attempts = self.selector.select(task, run.verdicts)
         best = max(run.verdicts, key=lambda v: (v.passed, v.accuracy), default=None)
         program = run.programs[best.program_id] if best else None
@@ -133,45 +221,6 @@ class Solver:
         )
 
 
-class _Run:
-    """Bookkeeping for one solve: ids, the trace, every verdict and the failed hypotheses."""
-
-    def __init__(self, task: Task, verifier: Verifier) -> None:
-        self.task = task
-        self.verifier = verifier
-        self.started = time.monotonic()
-        self.trace = Trace(task.id)
-        self.verdicts: list[Verdict] = []
-        self.hypotheses: dict[str, Hypothesis] = {}
-        self.programs: dict[str, Program] = {}
-        self.failed: list[str] = []
-
-    @property
-    def passing(self) -> int:
-        return sum(verdict.passed for verdict in self.verdicts)
-
-    def add_hypothesis(self, text: str) -> Hypothesis:
-        hypothesis = Hypothesis(id=f"h{len(self.hypotheses) + 1}", text=text)
-        self.hypotheses[hypothesis.id] = hypothesis
-        self.trace.add_hypothesis(hypothesis)
-        return hypothesis
-
-    def verify(self, source: str, hypothesis: Hypothesis, revised_from: str | None) -> Verdict:
-        """Record a new program and its verdict."""
-        program = Program(
-            id=f"p{len(self.programs) + 1}",
-            hypothesis_id=hypothesis.id,
-            source=source,
-            revised_from=revised_from,
-        )
-        self.programs[program.id] = program
-        self.trace.add_program(program)
-        verdict = self.verifier.verify(self.task, program)
-        self.verdicts.append(verdict)
-        self.trace.add_verdict(verdict)
-        return verdict
-
-
 def solver_name(llm: LLMSpec, planner: str) -> str:
     """What results record as the model: the LLM spec, 'dsl-search', or 'dsl-search+<spec>'."""
     if planner == "search":
@@ -180,6 +229,8 @@ def solver_name(llm: LLMSpec, planner: str) -> str:
     return f"dsl-search+{name}" if planner == "both" else name
 
 
-def solve(task: Task, llm: LLMSpec = None, *, budget: Budget | None = None, **options) -> Solution:
+def solve(
+    task: Task, llm: LLMSpec = None, *, budget: Budget | None = None, **options: Any
+) -> Solution:
     """Solve one task with a fresh Solver (see Solver for the options)."""
     return Solver(llm, budget=budget, **options).solve(task)

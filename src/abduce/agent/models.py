@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Protocol
+
 from pydantic import BaseModel, Field
 
 
@@ -54,6 +56,18 @@ class Verdict(BaseModel):
     def accuracy(self) -> float:
         """Mean similarity to the expected train outputs."""
         return sum(example.score for example in self.examples) / len(self.examples)
+
+
+class Judged(Protocol):
+    """What the loop and the trace read from any verdict, an ARC task's or a question's."""
+
+    program_id: str
+
+    @property
+    def passed(self) -> bool: ...
+
+    @property
+    def accuracy(self) -> float: ...
 
 
 class Budget(BaseModel):

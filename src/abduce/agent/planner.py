@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 from langchain_core.messages import AIMessage, HumanMessage
 
@@ -19,13 +19,14 @@ ITEM = re.compile(
 )
 MIN_LENGTH = 12
 MAX_LENGTH = 600
+Problem = TypeVar("Problem", contravariant=True)
 
 
-class Planner(Protocol):
-    """Proposes new hypotheses for a task, given those that already failed; an empty list
-    means it has nothing more to offer."""
+class Planner(Protocol[Problem]):
+    """Proposes new hypotheses for a problem (an ARC task, a question), given those that
+    already failed; an empty list means it has nothing more to offer."""
 
-    def propose(self, task: Task, failed: list[str]) -> list[Proposal]: ...
+    def propose(self, problem: Problem, failed: list[str]) -> list[Proposal]: ...
 
 
 class LLMPlanner:
@@ -74,7 +75,7 @@ class SearchPlanner:
 class ChainPlanner:
     """Asks each planner in turn, moving to the next once one has nothing more to offer."""
 
-    def __init__(self, *planners: Planner) -> None:
+    def __init__(self, *planners: Planner[Task]) -> None:
         self.planners = planners
 
     def propose(self, task: Task, failed: list[str]) -> list[Proposal]:

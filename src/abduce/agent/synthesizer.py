@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 from langchain_core.messages import AIMessage, HumanMessage
 
@@ -13,14 +13,15 @@ from abduce.tasks import Domain, Task
 
 END_OF_BLOCK = ["\n```\n"]  # stop generating once the code block closes
 FENCE = re.compile(r"```[ \t]*(?:python|py)?[ \t]*\n(.*?)(?:```|\Z)", re.DOTALL | re.IGNORECASE)
+Problem = TypeVar("Problem", contravariant=True)
 
 
-class Synthesizer(Protocol):
+class Synthesizer(Protocol[Problem]):
     """Writes program source for a hypothesis, and rewrites it given feedback."""
 
-    def implement(self, task: Task, hypothesis: str) -> str: ...
+    def implement(self, problem: Problem, hypothesis: str) -> str: ...
 
-    def revise(self, task: Task, hypothesis: str, source: str, feedback: str) -> str: ...
+    def revise(self, problem: Problem, hypothesis: str, source: str, feedback: str) -> str: ...
 
 
 class LLMSynthesizer:

@@ -6,7 +6,7 @@ import json
 
 import networkx as nx
 
-from abduce.agent.models import Hypothesis, Program, Verdict
+from abduce.agent.models import Hypothesis, Judged, Program
 
 
 class Trace:
@@ -27,7 +27,7 @@ class Trace:
         if program.revised_from:
             self.graph.add_edge(program.id, program.revised_from, relation="revised-from")
 
-    def add_verdict(self, verdict: Verdict) -> None:
+    def add_verdict(self, verdict: Judged) -> None:
         node = f"verdict:{verdict.program_id}"
         self.graph.add_node(
             node, kind="verdict", passed=verdict.passed, accuracy=round(verdict.accuracy, 4)

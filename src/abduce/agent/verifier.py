@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import Protocol, TypeVar
 
-from abduce.agent.models import ExampleVerdict, Program, Verdict
+from abduce.agent.models import ExampleVerdict, Judged, Program, Verdict
 from abduce.programs import RunResult, Sandbox, default_sandbox
 from abduce.tasks import Domain, Task
 
+Problem = TypeVar("Problem", contravariant=True)
+Judgement = TypeVar("Judgement", bound=Judged, covariant=True)
 
-class Verifier(Protocol):
-    """Judges a program on every train example and collects its test outputs."""
 
-    def verify(self, task: Task, program: Program) -> Verdict: ...
+class Verifier(Protocol[Problem, Judgement]):
+    """Runs a program and judges it: on every train example of an ARC task (collecting its
+    test outputs too), or by checking what its answer to a question claims."""
+
+    def verify(self, problem: Problem, program: Program) -> Judgement: ...
 
 
 class SandboxVerifier:
