@@ -19,7 +19,7 @@ from pathlib import Path
 
 from langchain_core.messages import HumanMessage, SystemMessage
 
-from abduce.agent import Chat, make_llm
+from abduce.agent import ModelChannel, make_llm
 from abduce.agent.answer import Agent
 from abduce.agent.llm import default_spec
 from abduce.agent.models import Budget
@@ -42,12 +42,16 @@ def equivalent(first: str, second: str) -> bool:
         return False
 
 
-def direct(chat: Chat, problem: MathProblem) -> dict:
-    chat.start(Budget(max_llm_calls=1))
+def direct(channel: ModelChannel, problem: MathProblem) -> dict:
+    channel.start(Budget(max_llm_calls=1))
     system = SystemMessage(DIRECT.format(answer_format=problem.answer_format))
-    text = chat.ask([system, HumanMessage(problem.question)])
-    usage = {"llm_calls": chat.calls, "tokens_in": chat.tokens_in, "tokens_out": chat.tokens_out}
-    return {"text": text, "verified": None, "check": None, "seconds": chat.seconds, **usage}
+    text = channel.ask([system, HumanMessage(problem.question)])
+    usage = {
+        "llm_calls": channel.calls,
+        "tokens_in": channel.tokens_in,
+        "tokens_out": channel.tokens_out,
+    }
+    return {"text": text, "verified": None, "check": None, "seconds": channel.seconds, **usage}
 
 
 def agent_answer(agent: Agent, problem: MathProblem) -> dict:
@@ -82,7 +86,7 @@ def run(args: argparse.Namespace) -> None:
     problems = generate_problems(args.count, args.seed)[: args.limit]
     done = answered(args.out)
     llm = make_llm(args.llm, seed=args.seed, use_cache=False)
-    answerer = Agent(llm, use_cache=False) if args.mode == "agent" else Chat(llm)
+    answerer = Agent(llm, use_cache=False) if args.mode == "agent" else ModelChannel(llm)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     with args.out.open("a", encoding="utf-8") as sink:
         for problem in problems:

@@ -17,7 +17,7 @@ import llama_cpp
 from langchain_core.callbacks import BaseCallbackHandler
 
 import abduce
-from abduce.agent import Budget, Chat, LLMPlanner, LLMSynthesizer, make_llm
+from abduce.agent import Budget, LLMPlanner, LLMSynthesizer, ModelChannel, make_llm
 from abduce.tasks import ArcDomain
 
 
@@ -63,10 +63,10 @@ def main() -> None:
     model = make_llm("local", use_cache=False)
     probe = PerfProbe(model.client)
     model.callbacks = [probe]
-    chat = Chat(model)
-    chat.start(Budget(max_llm_calls=10_000, max_seconds=1e9))
+    channel = ModelChannel(model)
+    channel.start(Budget(max_llm_calls=10_000, max_seconds=1e9))
     domain = ArcDomain()
-    planner, synthesizer = LLMPlanner(chat, domain), LLMSynthesizer(chat, domain)
+    planner, synthesizer = LLMPlanner(channel, domain), LLMSynthesizer(channel, domain)
     for task_id in ids[: args.count]:
         task = training[task_id]
         for hypothesis in planner.propose(task, []):

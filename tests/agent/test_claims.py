@@ -6,6 +6,7 @@ import pytest
 from pydantic import TypeAdapter
 
 from abduce.agent.claims import (
+    CLAIMS,
     AntiderivativeClaim,
     Claim,
     DefiniteIntegralClaim,
@@ -19,18 +20,19 @@ from abduce.agent.claims import (
     claim_of,
     describe_claim,
 )
+from abduce.programs.symbolic import algebra, graphs, record
 from abduce.tools import find_tool
 
-SOLVE = {"tool": "algebra.solve", "arguments": {"equation": "x**2 - 4", "symbol": "x"},
+SOLVE = {"tool": "sympy.solve", "arguments": {"equation": "x**2 - 4", "symbol": "x"},
          "result": ["-2", "2"]}  # fmt: skip
 EDGES = [{"source": "A", "target": "B", "weight": 2}]
-PATH = {"tool": "graphs.shortest_path",
+PATH = {"tool": "networkx.shortest_path",
         "arguments": {"edges": EDGES, "source": "A", "target": "B", "directed": False},
         "result": {"path": ["A", "B"], "length": 2}}  # fmt: skip
-INTEGRAL = {"tool": "algebra.integrate",
+INTEGRAL = {"tool": "sympy.integrate",
             "arguments": {"expression": "x**2", "variable": "x", "lower": 0, "upper": 3},
             "result": "9"}  # fmt: skip
-GCD = {"tool": "number_theory.gcd", "arguments": {"values": [4, 6]}, "result": 2}
+GCD = {"tool": "sympy.gcd", "arguments": {"values": [4, 6]}, "result": 2}
 
 
 @pytest.mark.parametrize(
@@ -75,3 +77,14 @@ def test_answers_read_as_a_person_writes_them():
     assert describe_claim(claim_of(["-2", "2"], [SOLVE]), ["-2", "2"]) == "x ∈ {-2, 2}"
     assert describe_claim(claim_of(PATH["result"], [PATH]), PATH["result"]) == "A → B (length 2)"
     assert describe_claim(ValueClaim(value=150.0), 150.0) == "150"
+
+
+def test_recorded_calls_are_named_as_the_registry_names_the_tools(monkeypatch):
+    monkeypatch.setattr(record, "_calls", None)  # restored after the test
+    record.start()
+    algebra.solve("x**2 - 4", "x")
+    graphs.shortest_path(EDGES, "A", "B")
+    names = [call["tool"] for call in record.calls()]
+    assert names == ["sympy.solve", "networkx.shortest_path"]
+    for name in [*names, *CLAIMS]:
+        assert find_tool(name).name == name

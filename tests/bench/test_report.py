@@ -37,22 +37,22 @@ class Page(HTMLParser):
             self.grids[-1][1].add(attrs["fill"])
 
     def grid(self, caption: str, nth: int = 0) -> set[str]:
-        return [colours for label, colours in self.grids if label == caption][nth]
+        return [colors for label, colors in self.grids if label == caption][nth]
 
 
-def colours(*values: int) -> set[str]:
+def colors(*values: int) -> set[str]:
     return {PALETTE[value] for value in values}
 
 
-def test_a_grid_is_a_path_per_colour_over_runs_of_cells():
+def test_a_grid_is_a_path_per_color_over_runs_of_cells():
     svg = grid_svg([[0, 1, 1], [2, 9, 9]], "train 1 input")
     assert 'class="grid"' in svg and 'width="54" height="36"' in svg
     assert f'<path fill="{PALETTE[1]}" d="M1 0h2v1h-2z"/>' in svg
     assert f'<path fill="{PALETTE[9]}" d="M1 1h2v1h-2z"/>' in svg
-    assert Page(svg).grids == [("train 1 input", colours(0, 1, 2, 9))]
+    assert Page(svg).grids == [("train 1 input", colors(0, 1, 2, 9))]
 
 
-def test_every_pair_test_input_attempt_and_expected_output_is_drawn_in_its_colours():
+def test_every_pair_test_input_attempt_and_expected_output_is_drawn_in_its_colors():
     lines = sample_lines()
     page = Page(render_report(lines, title="sample"))
     captions = [label for label, _ in page.grids]
@@ -61,9 +61,9 @@ def test_every_pair_test_input_attempt_and_expected_output_is_drawn_in_its_colou
         2 * count + 3 for count in trains.values()
     )  # + input, attempt, expected
     assert captions[:4] == ["train 1 input", "train 1 output", "train 2 input", "train 2 output"]
-    assert page.grid("train 1 input") == colours(0, 7)  # 007bbfb7 sorts first
-    assert page.grid("train 1 output", nth=1) == colours(0, 3, 4)  # 00d62c1b
-    assert page.grid("train 1 output", nth=2) == colours(0, 9, 3)  # its copy: 3→9, 4→3
+    assert page.grid("train 1 input") == colors(0, 7)  # 007bbfb7 sorts first
+    assert page.grid("train 1 output", nth=1) == colors(0, 3, 4)  # 00d62c1b
+    assert page.grid("train 1 output", nth=2) == colors(0, 9, 3)  # its copy: 3→9, 4→3
     assert all(fills <= set(PALETTE) for _, fills in page.grids)
 
 
@@ -89,7 +89,7 @@ def test_model_written_text_is_shown_as_text_never_as_markup():
 
 def test_the_failing_train_pair_shows_the_programs_output_and_error():
     page_html = render_report([hostile_line()], title="t")
-    assert Page(page_html).grid("program output") == colours(1, 2, 3, 4)
+    assert Page(page_html).grid("program output") == colors(1, 2, 3, 4)
     assert '<li class="bad">✗ train 1 · score 1.00 <code>&lt;/script&gt;' in page_html
 
 
@@ -137,7 +137,7 @@ def test_old_files_without_tasks_or_traces_still_draw_the_arc_grids():
     lines = old_lines(3) + [old_lines(1)[0].model_copy(update=own_task)]
     page = Page(html := render_report(lines, title="old"))
     assert "seconds, summed over tasks" in html and "Trace:" not in html
-    assert len(page.grids) > 20 and page.grid("train 1 input") == colours(0, 7)  # 007bbfb7
+    assert len(page.grids) > 20 and page.grid("train 1 input") == colors(0, 7)  # 007bbfb7
     own = html[html.index('id="task-my-own-task"') :]
     assert own.count('class="grid"') == 1  # only the attempt: the task itself is unknown
 

@@ -16,7 +16,7 @@ from tests.bench.report_data import PAYLOAD, hostile_line, llm_line, sample_line
 CHROMIUM = Path("/usr/bin/chromium")
 SWITCHES = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
             "--disable-background-networking", "--disable-component-update", "--disable-sync"]  # fmt: skip
-ARC_RGB = {tuple(int(colour[i : i + 2], 16) for i in (1, 3, 5)) for colour in PALETTE}
+ARC_RGB = {tuple(int(color[i : i + 2], 16) for i in (1, 3, 5)) for color in PALETTE}
 GRID_BOXES = """[...document.querySelectorAll('.grid')].map(grid => {
     const box = grid.getBoundingClientRect();
     return [box.left + scrollX, box.top + scrollY, box.right + scrollX, box.bottom + scrollY];
@@ -66,24 +66,24 @@ def open_page(browser, path: Path) -> Shot:
     return Shot(image, grids, errors, dialogs, text)
 
 
-def grid_colours(shot: Shot) -> list[Counter]:
+def grid_colors(shot: Shot) -> list[Counter]:
     """How many pixels of each colour lie inside each grid's box, one Counter per grid (an
     empty one for a box of more than 4096 colours: not a grid)."""
     boxes = [(left + 1, top + 1, right - 1, bottom - 1) for left, top, right, bottom in shot.grids]
     crops = [shot.image.crop(box) for box in boxes if box[2] > box[0] and box[3] > box[1]]
-    return [Counter({colour: n for n, colour in crop.getcolors(4096) or []}) for crop in crops]
+    return [Counter({color: n for n, color in crop.getcolors(4096) or []}) for crop in crops]
 
 
 def assert_grids_painted(shot: Shot) -> None:
     """Every grid is on screen and mostly ARC colours; together they use several of them."""
-    painted = grid_colours(shot)
+    painted = grid_colors(shot)
     assert painted and len(painted) == len(shot.grids), "a grid element has no size"
     for pixels in painted:
-        arc = sum(count for colour, count in pixels.items() if colour in ARC_RGB)
+        arc = sum(count for color, count in pixels.items() if color in ARC_RGB)
         assert arc >= 0.5 * pixels.total(), (
             f"grid not painted in ARC colours: {pixels.most_common(3)}"
         )
-    used = {colour for pixels in painted for colour in pixels} & ARC_RGB
+    used = {color for pixels in painted for color in pixels} & ARC_RGB
     assert len(used) >= 3, f"only {len(used)} ARC colours drawn"
 
 

@@ -29,7 +29,7 @@ def test_results_are_appended_and_reruns_skip_finished_tasks(tmp_path, scripted)
     assert {"tokens_in", "tokens_out", "seconds", "model", "prompt_hash", "attempts"} <= set(record)
 
 
-def test_a_remapped_task_is_solved_in_its_colours_and_answered_in_the_originals(tmp_path):
+def test_a_remapped_task_is_solved_in_its_colors_and_answered_in_the_originals(tmp_path):
     out = tmp_path / "remap.jsonl"
     remap = Remap.draw("all", 1)
     solver = Solver(planner="search", budget=Budget(search_seconds=2))

@@ -26,12 +26,12 @@ LINES = [
 
 
 def test_gamma_delta_and_flips_per_mode():
-    colours, every = robustness(LINES)
-    assert colours.mode == "colours"
-    assert colours.gamma == 0.5  # a, b of a, b, c, d
-    assert colours.gamma_remapped == 2 / 8
-    assert colours.delta == pytest.approx(0.25)
-    flips = {(flip.task_id, flip.remap, flip.solved_original) for flip in colours.flips}
+    colors, every = robustness(LINES)
+    assert colors.mode == "colours"
+    assert colors.gamma == 0.5  # a, b of a, b, c, d
+    assert colors.gamma_remapped == 2 / 8
+    assert colors.delta == pytest.approx(0.25)
+    flips = {(flip.task_id, flip.remap, flip.solved_original) for flip in colors.flips}
     assert flips == {
         ("a", "colours-2", True),
         ("b", "colours-1", True),

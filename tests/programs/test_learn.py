@@ -7,12 +7,12 @@ from abduce.programs.search.learn import (
 )
 
 
-def test_colour_table_must_be_consistent():
+def test_color_table_must_be_consistent():
     assert learn_color_map((Grid([[1, 2]]),), (Grid([[3, 2]]),)) == ((1, 3),)
     assert learn_color_map((Grid([[1, 1]]),), (Grid([[3, 2]]),)) is None
 
 
-def test_local_rule_recolours_cells_by_their_neighbours():
+def test_local_rule_recolors_cells_by_their_neighbours():
     # a background cell between two 1s (left and right) becomes 2
     got = (Grid([[1, 0, 1, 0, 0]]), Grid([[0, 1, 0, 1, 0]]))
     wanted = (Grid([[1, 2, 1, 0, 0]]), Grid([[0, 1, 2, 1, 0]]))
@@ -28,7 +28,7 @@ def test_local_rule_refuses_one_neighbourhood_with_two_outcomes():
     assert learn_local_rule(got, (Grid([[0, 0]]), Grid([[5, 5]])), diagonal=False) is None
 
 
-def test_overlay_paints_recoloured_cells_over_the_canvas():
+def test_overlay_paints_recolored_cells_over_the_canvas():
     canvas = Grid([[1, 0], [0, 1]])
     top = Grid([[0, 4], [0, 0]])
     wanted = Grid([[1, 7], [0, 1]])

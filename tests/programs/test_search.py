@@ -53,7 +53,7 @@ def test_the_printed_program_runs_in_the_sandbox_and_agrees():
     ]
 
 
-def test_learns_a_feature_to_colour_table_for_objects():
+def test_learns_a_feature_to_color_table_for_objects():
     best = search(BY_SIZE, seconds=30).candidates[0]
     assert best.test_outputs == [[[4, 0, 0, 3], [4, 0, 0, 0]]]
     assert "'size'" in best.description

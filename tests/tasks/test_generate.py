@@ -15,7 +15,7 @@ import abduce.programs.dsl
 from abduce.agent.models import Program
 from abduce.agent.verifier import SandboxVerifier
 from abduce.programs import Sandbox
-from abduce.tasks import ArcDomain, Grid, Task, TaskNotFoundError
+from abduce.tasks import ArcDomain, Rows, Task, TaskNotFoundError
 from abduce.tasks.generate import FAMILIES, Family, generate, generate_suite
 from abduce.tasks.generate.canvas import Redraw
 
@@ -29,7 +29,7 @@ def task(name: str, seed: int) -> Task:
 
 
 @cache
-def transform(name: str) -> Callable[[Grid], Grid]:
+def transform(name: str) -> Callable[[Rows], Rows]:
     """The family's program, loaded in process the way the sandbox loads it."""
     sys.modules.setdefault("dsl", abduce.programs.dsl)
     namespace: dict = {}
@@ -37,7 +37,7 @@ def transform(name: str) -> Callable[[Grid], Grid]:
     return namespace["transform"]
 
 
-def pairs(t: Task) -> list[tuple[Grid, Grid | None]]:
+def pairs(t: Task) -> list[tuple[Rows, Rows | None]]:
     return [(example.input, example.output) for example in t.train + t.test]
 
 

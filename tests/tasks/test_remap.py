@@ -6,14 +6,14 @@ from tests.fakes import FLIP
 
 @pytest.mark.parametrize("mode", REMAP_MODES)
 @pytest.mark.parametrize("seed", range(1, 6))
-def test_a_draw_is_a_permutation_that_moves_some_colour(mode, seed):
+def test_a_draw_is_a_permutation_that_moves_some_color(mode, seed):
     remap = Remap.draw(mode, seed)
     assert sorted(remap.permutation) == list(range(10))
     assert remap.permutation != tuple(range(10))
     assert remap == Remap.draw(mode, seed)
 
 
-def test_colours_mode_keeps_the_background_all_mode_moves_it_and_seeds_differ():
+def test_colors_mode_keeps_the_background_all_mode_moves_it_and_seeds_differ():
     draws = [Remap.draw("colours", seed) for seed in range(1, 21)]
     assert all(draw.permutation[0] == 0 for draw in draws)
     assert len({draw.permutation for draw in draws}) == 20

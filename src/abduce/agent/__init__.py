@@ -1,6 +1,6 @@
 """The loop: planner → synthesizer → verifier → feedback → selector, with LLMs via LangChain."""
 
-from abduce.agent.chat import BudgetExhausted, Chat
+from abduce.agent.channel import BudgetExhausted, ModelChannel
 from abduce.agent.llm import describe_llm, make_llm
 from abduce.agent.loop import Solver, solve
 from abduce.agent.models import Budget, ExampleVerdict, Hypothesis, Program, Verdict
@@ -15,12 +15,12 @@ from abduce.errors import LLMSpecError
 __all__ = [
     "Budget",
     "BudgetExhausted",
-    "Chat",
     "ExampleVerdict",
     "Hypothesis",
     "LLMPlanner",
     "LLMSpecError",
     "LLMSynthesizer",
+    "ModelChannel",
     "Planner",
     "Program",
     "SandboxVerifier",

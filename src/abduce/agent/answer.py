@@ -14,7 +14,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from abduce.agent.chat import Chat
+from abduce.agent.channel import ModelChannel
 from abduce.agent.llm import LLMSpec, make_llm
 from abduce.agent.loop import Loop, Run
 from abduce.agent.models import Budget
@@ -67,7 +67,7 @@ class Agent:
         seed: int = 0,
         use_cache: bool = True,
     ) -> None:
-        self.chat = Chat(make_llm(llm, seed=seed, use_cache=use_cache))
+        self.channel = ModelChannel(make_llm(llm, seed=seed, use_cache=use_cache))
         self.rounds = rounds
         # a plan, each round's program, and a second program for a number
         self.budget = Budget(max_llm_calls=2 * rounds + 2, max_seconds=max_seconds)
@@ -77,12 +77,12 @@ class Agent:
         """Answer `question`: plan, write a program, run it, check it, revise."""
         say = listener or (lambda event, text: None)
         asked = Question(text=question.strip(), turns=self.history[-HISTORY_TURNS:])
-        planner = QuestionPlanner(self.chat, say)
-        verifier = QuestionVerifier(self.chat, say)
-        synthesizer = QuestionSynthesizer(self.chat, say)
+        planner = QuestionPlanner(self.channel, say)
+        verifier = QuestionVerifier(self.channel, say)
+        synthesizer = QuestionSynthesizer(self.channel, say)
         budget = self.budget.model_copy(update={"revisions": self.rounds - 1})
         run: Run[Checked] = Run("question")
-        Loop(planner, synthesizer, verifier, describe_check, budget, self.chat).run(asked, run)
+        Loop(planner, synthesizer, verifier, describe_check, budget, self.channel).run(asked, run)
         answer = self._answer(question, asked, planner.words, run)
         answer = answer.model_copy(update=self._usage())
         self.history.append((question, answer.text))
@@ -120,10 +120,10 @@ class Agent:
 
     def _usage(self) -> dict[str, Any]:
         return {
-            "llm_calls": self.chat.calls,
-            "tokens_in": self.chat.tokens_in,
-            "tokens_out": self.chat.tokens_out,
-            "seconds": round(self.chat.seconds, 3),
+            "llm_calls": self.channel.calls,
+            "tokens_in": self.channel.tokens_in,
+            "tokens_out": self.channel.tokens_out,
+            "seconds": round(self.channel.seconds, 3),
         }
 
 

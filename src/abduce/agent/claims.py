@@ -15,7 +15,7 @@ from pydantic import BaseModel, Field, JsonValue
 
 from abduce.agent.verifier import brief
 from abduce.programs.symbolic.grounding import appears_in
-from abduce.tasks import Grid, is_grid
+from abduce.tasks import Rows, is_grid
 from abduce.tools import Tool, ToolError, find_tool
 
 Call = dict[str, Any]  # a recorded tool call: {"tool", "arguments", "result"}
@@ -144,7 +144,7 @@ class GridClaim(BaseModel):
     """An ARC grid: no tool checks it; only a second program can confirm it."""
 
     claim: Literal["grid"] = "grid"
-    grid: Grid
+    grid: Rows
 
 
 Claim = Annotated[
@@ -206,15 +206,15 @@ def _path(arguments: dict[str, Any], result: Any) -> Claim:
 
 # tool → its call's claim (None: nothing to check for these arguments)
 CLAIMS: dict[str, Callable[[dict[str, Any], Any], Claim | None]] = {
-    "algebra.solve": _roots,
-    "algebra.solve_system": _solution,
-    "algebra.differentiate": _derivative,
-    "algebra.integrate": _integral,
-    "algebra.limit": _limit,
-    "algebra.simplify": _equal,
-    "algebra.factor": _equal,
-    "algebra.expand": _equal,
-    "graphs.shortest_path": _path,
+    "sympy.solve": _roots,
+    "sympy.solve_system": _solution,
+    "sympy.differentiate": _derivative,
+    "sympy.integrate": _integral,
+    "sympy.limit": _limit,
+    "sympy.simplify": _equal,
+    "sympy.factor": _equal,
+    "sympy.expand": _equal,
+    "networkx.shortest_path": _path,
 }
 
 _GROUNDED = Tool(appears_in, sandbox_import="symbolic.grounding")

@@ -7,7 +7,7 @@ from __future__ import annotations
 import time
 from typing import Any, Generic, TypeVar
 
-from abduce.agent.chat import BudgetExhausted, Chat
+from abduce.agent.channel import BudgetExhausted, ModelChannel
 from abduce.agent.feedback import Feedback, describe_failures
 from abduce.agent.llm import LLMSpec, default_spec, make_llm
 from abduce.agent.models import Budget, Hypothesis, Judged, Program, Verdict
@@ -37,20 +37,20 @@ class Loop(Generic[Problem, Judgement]):
         verifier: Verifier[Problem, Judgement],
         feedback: Feedback[Problem, Judgement],
         budget: Budget,
-        chat: Chat | None,
+        channel: ModelChannel | None,
     ) -> None:
         self.planner = planner
         self.synthesizer = synthesizer
         self.verifier = verifier
         self.feedback = feedback
         self.budget = budget
-        self.chat = chat
+        self.channel = channel
 
     def run(self, problem: Problem, run: Run[Judgement]) -> str:
         """Record every hypothesis, program and verdict in `run`; say why the loop stopped.
         A model error propagates: the caller decides whether it ends the problem or more."""
-        if self.chat:
-            self.chat.start(self.budget)
+        if self.channel:
+            self.channel.start(self.budget)
         try:
             return self._search(problem, run)
         except BudgetExhausted:
@@ -96,8 +96,8 @@ class Loop(Generic[Problem, Judgement]):
         return run.passing >= self.budget.enough_passing
 
     def _exhausted(self, run: Run[Judgement]) -> bool:
-        if self.chat:
-            return self.chat.exhausted()
+        if self.channel:
+            return self.channel.exhausted()
         return time.monotonic() - run.started >= self.budget.max_seconds
 
 
@@ -159,19 +159,19 @@ class Solver:
         self.domain = domain or ArcDomain()
         if isinstance(planner, str) and planner not in PLANNERS:
             raise UsageError(f"unknown planner {planner!r}; choose one of {', '.join(PLANNERS)}")
-        self.chat = None
+        self.channel = None
         if planner != "search":
-            self.chat = Chat(make_llm(llm, seed=seed, use_cache=use_cache))
+            self.channel = ModelChannel(make_llm(llm, seed=seed, use_cache=use_cache))
         self.planner_name = planner if isinstance(planner, str) else type(planner).__name__
         self.model_name = solver_name(llm, self.planner_name)
         self.planner = self._planner(planner)
-        if synthesizer is None and self.chat is not None:
-            synthesizer = LLMSynthesizer(self.chat, self.domain)
+        if synthesizer is None and self.channel is not None:
+            synthesizer = LLMSynthesizer(self.channel, self.domain)
         self.synthesizer = synthesizer
         self.verifier = verifier or SandboxVerifier(self.domain)
         self.selector = selector or VoteSelector()
         self.loop = Loop(
-            self.planner, synthesizer, self.verifier, self._feedback, self.budget, self.chat
+            self.planner, synthesizer, self.verifier, self._feedback, self.budget, self.channel
         )
 
     def _planner(self, planner: Planner[Task] | str) -> Planner[Task]:
@@ -180,7 +180,7 @@ class Solver:
         search = SearchPlanner(self.budget.search_seconds, self.budget.hypotheses_per_round)
         if planner == "search":
             return search
-        llm = LLMPlanner(self.chat, self.domain, self.budget.hypotheses_per_round)
+        llm = LLMPlanner(self.channel, self.domain, self.budget.hypotheses_per_round)
         return llm if planner == "llm" else ChainPlanner(search, llm)
 
     def solve(self, task: Task) -> Solution:
@@ -212,9 +212,9 @@ class Solver:
             passed_train=bool(best and best.passed),
             correct=correct,
             stopped=stopped,
-            llm_calls=self.chat.calls if self.chat else 0,
-            tokens_in=self.chat.tokens_in if self.chat else 0,
-            tokens_out=self.chat.tokens_out if self.chat else 0,
+            llm_calls=self.channel.calls if self.channel else 0,
+            tokens_in=self.channel.tokens_in if self.channel else 0,
+            tokens_out=self.channel.tokens_out if self.channel else 0,
             seconds=round(time.monotonic() - run.started, 3),
             model=self.model_name,
             trace=run.trace,

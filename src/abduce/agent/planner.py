@@ -7,7 +7,7 @@ from typing import Protocol, TypeVar
 
 from langchain_core.messages import AIMessage, HumanMessage
 
-from abduce.agent.chat import Chat
+from abduce.agent.channel import ModelChannel
 from abduce.agent.models import Proposal
 from abduce.agent.prompts import render, task_messages
 from abduce.programs.search import search
@@ -32,8 +32,10 @@ class Planner(Protocol[Problem]):
 class LLMPlanner:
     """Asks a chat model for several candidate rules in natural language."""
 
-    def __init__(self, chat: Chat, domain: Domain, count: int = 3, retries: int = 1) -> None:
-        self.chat = chat
+    def __init__(
+        self, channel: ModelChannel, domain: Domain, count: int = 3, retries: int = 1
+    ) -> None:
+        self.channel = channel
         self.domain = domain
         self.count = count
         self.retries = retries
@@ -44,7 +46,7 @@ class LLMPlanner:
         messages = [*task_messages(self.domain, task), HumanMessage(request)]
         enough = [f"Hypothesis {self.count + 1}:"]
         for _ in range(self.retries + 1):
-            reply = self.chat.ask(messages, stop=enough)
+            reply = self.channel.ask(messages, stop=enough)
             hypotheses = [h for h in parse_hypotheses(reply) if h not in failed]
             if hypotheses:
                 return [Proposal(text=text) for text in hypotheses[: self.count]]

@@ -12,7 +12,7 @@ from typing import Any, cast
 from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, SystemMessage
 from pydantic import BaseModel
 
-from abduce.agent.chat import Chat
+from abduce.agent.channel import ModelChannel
 from abduce.agent.claims import (
     Check,
     GridClaim,
@@ -72,8 +72,8 @@ class QuestionPlanner:
     """Asks for a plan: one approach, whose programs are revised rather than replaced; a plan
     in words, for a question with nothing to compute, proposes nothing and keeps its words."""
 
-    def __init__(self, chat: Chat, say: Listener) -> None:
-        self.chat = chat
+    def __init__(self, channel: ModelChannel, say: Listener) -> None:
+        self.channel = channel
         self.say = say
         self.words: str | None = None
 
@@ -81,7 +81,7 @@ class QuestionPlanner:
         if failed:
             return []
         request = HumanMessage(render("ask_plan", question=question.text))
-        plan = self.chat.ask([*question.context(), request])
+        plan = self.channel.ask([*question.context(), request])
         words = _after(plan, "words:")
         if words is not None and not MATHS.search(question.text):
             self.say("words", words)
@@ -96,8 +96,8 @@ class QuestionSynthesizer:
     """Asks for `def answer()` following the approach; a revision continues the conversation,
     so the model sees every earlier program and what its check found."""
 
-    def __init__(self, chat: Chat, say: Listener) -> None:
-        self.chat = chat
+    def __init__(self, channel: ModelChannel, say: Listener) -> None:
+        self.channel = channel
         self.say = say
         self.messages: list[BaseMessage] = []
 
@@ -114,7 +114,7 @@ class QuestionSynthesizer:
         return self._write()
 
     def _write(self) -> str:
-        source = extract_code(self.chat.ask(self.messages, stop=END_OF_BLOCK))
+        source = extract_code(self.channel.ask(self.messages, stop=END_OF_BLOCK))
         self.say("program", source)
         return source
 
@@ -124,8 +124,8 @@ class QuestionVerifier:
     answer makes independently; a bare number or grid counts only if a second program,
     written from scratch, agrees."""
 
-    def __init__(self, chat: Chat, say: Listener) -> None:
-        self.chat = chat
+    def __init__(self, channel: ModelChannel, say: Listener) -> None:
+        self.channel = channel
         self.say = say
 
     def verify(self, question: Question, program: Program) -> Checked:
@@ -147,7 +147,7 @@ class QuestionVerifier:
 
     def _agree(self, question: Question, value: Any, check: Check) -> Check:
         request = HumanMessage(render("ask_again", question=question.text))
-        reply = self.chat.ask([*question.context(), request], stop=END_OF_BLOCK)
+        reply = self.channel.ask([*question.context(), request], stop=END_OF_BLOCK)
         second, _, error = _run(extract_code(reply))
         if error is not None:
             return Check(verified=False, description=f"the second program failed: {error}")

@@ -7,7 +7,7 @@ from typing import Protocol, TypeVar
 
 from langchain_core.messages import AIMessage, HumanMessage
 
-from abduce.agent.chat import Chat
+from abduce.agent.channel import ModelChannel
 from abduce.agent.prompts import render, task_messages
 from abduce.tasks import Domain, Task
 
@@ -27,13 +27,13 @@ class Synthesizer(Protocol[Problem]):
 class LLMSynthesizer:
     """Asks a chat model for `def transform(grid)` implementing a hypothesis."""
 
-    def __init__(self, chat: Chat, domain: Domain) -> None:
-        self.chat = chat
+    def __init__(self, channel: ModelChannel, domain: Domain) -> None:
+        self.channel = channel
         self.domain = domain
 
     def implement(self, task: Task, hypothesis: str) -> str:
         request = HumanMessage(render("implement", hypothesis=hypothesis))
-        reply = self.chat.ask([*task_messages(self.domain, task), request], stop=END_OF_BLOCK)
+        reply = self.channel.ask([*task_messages(self.domain, task), request], stop=END_OF_BLOCK)
         return extract_code(reply)
 
     def revise(self, task: Task, hypothesis: str, source: str, feedback: str) -> str:
@@ -43,7 +43,7 @@ class LLMSynthesizer:
             AIMessage(f"```python\n{source}\n```"),
             HumanMessage(render("revise", feedback=feedback)),
         ]
-        return extract_code(self.chat.ask(messages, stop=END_OF_BLOCK))
+        return extract_code(self.channel.ask(messages, stop=END_OF_BLOCK))
 
 
 def extract_code(reply: str) -> str:

@@ -47,11 +47,11 @@ def grid_svg(grid: list[list[int]], title: str, *, mark: str = "", max_px: int =
     runs: dict[str, list[str]] = defaultdict(list)
     for y, row in enumerate(grid):
         x = 0
-        for colour, run in groupby(row):
+        for color, run in groupby(row):
             width = len(list(run))
-            runs[PALETTE[colour]].append(f"M{x} {y}h{width}v1h-{width}z")
+            runs[PALETTE[color]].append(f"M{x} {y}h{width}v1h-{width}z")
             x += width
-    cells = join(f'<path fill="{colour}" d="{"".join(d)}"/>' for colour, d in runs.items())
+    cells = join(f'<path fill="{color}" d="{"".join(d)}"/>' for color, d in runs.items())
     lines = "".join(f"M0 {y}H{cols}" for y in range(1, rows))
     lines += "".join(f"M{x} 0V{rows}" for x in range(1, cols))
     svg = (
@@ -70,7 +70,7 @@ class Series:
 
     label: str
     points: list[tuple[float, float]]
-    colour: str
+    color: str
     dashed: bool = False
 
 
@@ -128,11 +128,11 @@ def step_plot(
             f"H{sx(x):.1f}V{sy(y):.1f}" for x, y in sorted(curve.points)
         )
         dash = ' stroke-dasharray="5 4"' if curve.dashed else ""
-        parts.append(f'<path d="{d}H{sx(x_ticks[-1]):.1f}" stroke="{curve.colour}"{dash}/>')
+        parts.append(f'<path d="{d}H{sx(x_ticks[-1]):.1f}" stroke="{curve.color}"{dash}/>')
     svg = f'<svg class="plot" viewBox="0 0 {width} {height}" width="{width}" height="{height}">'
     legend = join(
         f'<span><i class="{"dashed" if curve.dashed else "solid"}" '
-        f'style="border-color:{curve.colour}"></i>{esc(curve.label)}</span>'
+        f'style="border-color:{curve.color}"></i>{esc(curve.label)}</span>'
         for curve in series
     )
     return Html(f'{svg}{"".join(parts)}</svg><p class="legend">{legend}</p>')

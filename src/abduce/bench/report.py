@@ -12,7 +12,7 @@ from abduce.bench.report_tasks import code_style, task_link, tasks_section
 from abduce.bench.results import ResultLine
 from abduce.bench.scores import Score, family, remap_label, robustness, score, scores_by
 
-COLOURS = (("#1a7f37", "#8c959f"), ("#0969da", "#54aeff"))  # (solved, finished) per file
+COLORS = (("#1a7f37", "#8c959f"), ("#0969da", "#54aeff"))  # (solved, finished) per file
 SCORE_HEAD = ("group", "tasks", "solved", "rate", "passed train", "median s/task", "LLM calls",
               "tokens in", "tokens out")  # fmt: skip
 
@@ -174,14 +174,14 @@ def plots_section(runs: list[tuple[str, list[ResultLine]]]) -> Html:
     """Solved tasks against wall time, and against the time each task may take."""
     timed = all(line.finished_at for _, lines in runs for line in lines)
     wall, budget = [], []
-    for (title, lines), (solved_colour, finished_colour) in zip(runs, COLOURS, strict=False):
+    for (title, lines), (solved_color, finished_color) in zip(runs, COLORS, strict=False):
         name = f"{title}: " if len(runs) > 1 else ""
         seconds = [line.seconds for line in lines]
         times = finish_times(lines) if timed else list(accumulate(seconds))
         solved = [bool(line.solved) for line in lines]
-        wall.append(Series(f"{name}finished", cumulative(times), finished_colour, dashed=True))
-        wall.append(Series(f"{name}solved", cumulative(compress(times, solved)), solved_colour))
-        budget.append(Series(f"{name}solved", cumulative(compress(seconds, solved)), solved_colour))
+        wall.append(Series(f"{name}finished", cumulative(times), finished_color, dashed=True))
+        wall.append(Series(f"{name}solved", cumulative(compress(times, solved)), solved_color))
+        budget.append(Series(f"{name}solved", cumulative(compress(seconds, solved)), solved_color))
     x_wall = "wall seconds since the run started" if timed else "seconds, summed over tasks"
     return Html(
         '<section id="plots"><h2>Solved over time</h2><div class="plots">'

@@ -73,5 +73,5 @@ def show(answer: Answer, verbose: bool) -> None:
     if verbose and answer.program:
         console.print(Syntax(answer.program, "python", theme="ansi_dark"))
     console.print(f"[bold]{answer.text}[/]", highlight=False)
-    colour = "green" if answer.verified else "yellow"
-    console.print(f"[{colour}]{answer.mark}[/]", highlight=False)
+    color = "green" if answer.verified else "yellow"
+    console.print(f"[{color}]{answer.mark}[/]", highlight=False)

@@ -8,7 +8,7 @@ from rich.table import Table
 from rich.text import Text
 
 from abduce.agent import Solution
-from abduce.tasks import Grid, Task
+from abduce.tasks import Rows, Task
 
 PALETTE = (
     "#000000", "#0074d9", "#ff4136", "#2ecc40", "#ffdc00",
@@ -16,7 +16,7 @@ PALETTE = (
 )  # fmt: skip
 
 
-def grid_text(grid: Grid) -> Text:
+def grid_text(grid: Rows) -> Text:
     """A grid as rows of coloured cells showing their digits."""
     text = Text()
     for number, row in enumerate(grid):
@@ -28,7 +28,7 @@ def grid_text(grid: Grid) -> Text:
     return text
 
 
-def grids_row(titles: list[str], grids: list[Grid]) -> Table:
+def grids_row(titles: list[str], grids: list[Rows]) -> Table:
     """Grids side by side with titles."""
     table = Table(box=None, padding=(0, 2))
     for title in titles:

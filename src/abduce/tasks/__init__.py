@@ -3,13 +3,13 @@
 from abduce.errors import TaskError, TaskFormatError, TaskNotFoundError
 from abduce.tasks.arc import find_arc_task, load_any, load_arc, load_task, parse_task
 from abduce.tasks.domain import ArcDomain, Domain, format_grid
-from abduce.tasks.models import Example, Grid, Task, check_grid, is_grid
+from abduce.tasks.models import Example, Rows, Task, check_grid, is_grid
 
 __all__ = [
     "ArcDomain",
     "Domain",
     "Example",
-    "Grid",
+    "Rows",
     "Task",
     "TaskError",
     "TaskFormatError",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from abduce.tasks.models import Grid, Task, check_grid
+from abduce.tasks.models import Rows, Task, check_grid
 
 MAX_DIFF_CELLS = 8
 
@@ -29,7 +29,7 @@ class Domain(Protocol):
         ...
 
 
-def format_grid(grid: Grid) -> str:
+def format_grid(grid: Rows) -> str:
     """Rows of space-separated digits, one row per line."""
     return "\n".join(" ".join(str(cell) for cell in row) for row in grid)
 
@@ -50,10 +50,10 @@ class ArcDomain:
             parts.append(format_grid(example.input))
         return "\n".join(parts)
 
-    def to_answer(self, value: object) -> Grid:
+    def to_answer(self, value: object) -> Rows:
         return check_grid(value)
 
-    def score(self, expected: Grid, got: Grid) -> float:
+    def score(self, expected: Rows, got: Rows) -> float:
         if _shape(expected) != _shape(got):
             return 0.0
         cells = [
@@ -63,7 +63,7 @@ class ArcDomain:
         ]
         return sum(cells) / len(cells)
 
-    def describe_difference(self, expected: Grid, got: Grid) -> str:
+    def describe_difference(self, expected: Rows, got: Rows) -> str:
         if _shape(expected) != _shape(got):
             return f"wrong shape: expected {_shape(expected)}, got {_shape(got)}"
         wrong = [
@@ -79,5 +79,5 @@ class ArcDomain:
         return f"{len(wrong)} cells differ: {shown}" + (f"; and {more} more" if more > 0 else "")
 
 
-def _shape(grid: Grid | None) -> str:
+def _shape(grid: Rows | None) -> str:
     return "unknown" if grid is None else f"{len(grid)}x{len(grid[0])}"

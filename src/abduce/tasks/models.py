@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, field_validator
 
-Grid = list[list[int]]
+Rows = list[list[int]]  # a grid as plain data (the DSL's `Grid` is the immutable class)
 
 
-def check_grid(value: object) -> Grid:
+def check_grid(value: object) -> Rows:
     """Return `value` as a grid, or raise ValueError saying what is wrong with it."""
     if not isinstance(value, list) or not value:
         raise ValueError("grid must be a non-empty list of rows")
@@ -37,15 +37,15 @@ class Example(BaseModel):
 
     model_config = ConfigDict(frozen=True)
 
-    input: Grid
-    output: Grid | None = None
+    input: Rows
+    output: Rows | None = None
 
     @field_validator("input", "output", mode="before")
     @classmethod
     def _valid_grid(cls, value: object) -> object:
         return value if value is None else check_grid(value)
 
-    def known_output(self) -> Grid:
+    def known_output(self) -> Rows:
         """The output of a demonstration pair; ValueError if it is unknown.
 
         >>> Example(input=[[1]], output=[[2]]).known_output()

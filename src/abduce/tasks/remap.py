@@ -12,7 +12,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from abduce.tasks.models import Example, Grid, Task
+from abduce.tasks.models import Example, Rows, Task
 
 RemapMode = Literal["colours", "all"]
 REMAP_MODES: tuple[RemapMode, ...] = ("colours", "all")
@@ -47,15 +47,15 @@ class Remap(BaseModel):
         """What a remapped task's id carries after the original id."""
         return f"@{self.mode}-{self.seed}"
 
-    def grid(self, grid: Grid) -> Grid:
+    def grid(self, grid: Rows) -> Rows:
         """The grid with every colour replaced by its image."""
         return [[self.permutation[cell] for cell in row] for row in grid]
 
     def inverse(self) -> Remap:
         """The permutation that maps remapped colours back."""
         back = [0] * 10
-        for colour, image in enumerate(self.permutation):
-            back[image] = colour
+        for color, image in enumerate(self.permutation):
+            back[image] = color
         return self.model_copy(update={"permutation": tuple(back)})
 
     def task(self, task: Task) -> Task:

@@ -27,8 +27,8 @@ def test_object_features():
 def test_recolor_objects():
     objects = components(GRID)
     keep = -1
-    recoloured = recolor_objects(GRID, objects, "size", ((1, keep), (2, 4)))
-    assert recoloured == Grid([[4, 0, 1], [4, 0, 0], [0, 0, 2]])
+    recolored = recolor_objects(GRID, objects, "size", ((1, keep), (2, 4)))
+    assert recolored == Grid([[4, 0, 1], [4, 0, 0], [0, 0, 2]])
 
 
 def test_recolor_objects_refuses_a_value_missing_from_the_table():

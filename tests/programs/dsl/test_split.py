@@ -56,7 +56,7 @@ def test_split_by_lines():
         split_by_lines(Grid([[1, 2], [0, 1]]))
 
 
-def test_split_by_lines_prefers_the_most_common_line_colour():
+def test_split_by_lines_prefers_the_most_common_line_color():
     # a full row of 2 inside the top block does not split it
     grid = Grid([[2, 2, 2], [1, 0, 1], [4, 4, 4], [0, 3, 0], [4, 4, 4], [1, 1, 0]])
     assert split_by_lines(grid) == (

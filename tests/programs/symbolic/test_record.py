@@ -10,9 +10,9 @@ def test_calls_are_recorded_with_their_arguments_and_results(monkeypatch):
     algebra.solve("x**2 - 4", "x")
     algebra.factor(expression="x**2 - 1")
     assert record.calls() == [
-        {"tool": "algebra.solve", "arguments": {"equation": "x**2 - 4", "symbol": "x"},
+        {"tool": "sympy.solve", "arguments": {"equation": "x**2 - 4", "symbol": "x"},
          "result": ["-2", "2"]},
-        {"tool": "algebra.factor", "arguments": {"expression": "x**2 - 1"},
+        {"tool": "sympy.factor", "arguments": {"expression": "x**2 - 1"},
          "result": "(x - 1)*(x + 1)"},
     ]  # fmt: skip
 

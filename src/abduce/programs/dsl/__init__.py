@@ -7,8 +7,8 @@ sandbox, programs import them as `from dsl import *` (the package's imports are 
 that it loads under that name too).
 """
 
-from . import colour, geometry, grid, maps, masks, objects, patterns, physics, split
-from .colour import *  # noqa: F403
+from . import color, geometry, grid, maps, masks, objects, patterns, physics, split
+from .color import *  # noqa: F403
 from .geometry import *  # noqa: F403
 from .grid import *  # noqa: F403
 from .maps import *  # noqa: F403
@@ -18,6 +18,6 @@ from .patterns import *  # noqa: F403
 from .physics import *  # noqa: F403
 from .split import *  # noqa: F403
 
-MODULES = (grid, geometry, colour, objects, masks, split, physics, patterns, maps)
+MODULES = (grid, geometry, color, objects, masks, split, physics, patterns, maps)
 
 __all__ = [name for module in MODULES for name in module.__all__]

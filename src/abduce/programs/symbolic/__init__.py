@@ -19,8 +19,10 @@ __all__ = [
     "record",
 ]
 
-for _module in (algebra, graphs, matrices, number_theory):
-    record.record(_module)
+# Calls are recorded under the names the tool registry gives them (abduce/tools/builtins.py).
+for _module, _family in ((algebra, "sympy"), (matrices, "sympy"), (number_theory, "sympy"),
+                         (graphs, "networkx")):  # fmt: skip
+    record.record(_module, _family)
 
 # The tools at the top level too (`from symbolic import solve`), recording like the modules'.
 from .algebra import *  # noqa: E402, F403

@@ -28,11 +28,11 @@ def calls() -> list[dict[str, object]]:
     return list(_calls or [])
 
 
-def record(module: ModuleType) -> None:
-    """Make every public function of `module` record its calls (once started)."""
-    short = module.__name__.rsplit(".", 1)[-1]
+def record(module: ModuleType, family: str) -> None:
+    """Make every public function of `module` record its calls (once started), as the tool
+    `family.name`."""
     for name in module.__all__:
-        setattr(module, name, _recording(getattr(module, name), f"{short}.{name}"))
+        setattr(module, name, _recording(getattr(module, name), f"{family}.{name}"))
 
 
 def _recording(function: Callable[..., object], name: str) -> Callable[..., object]:

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from random import Random
 
 from abduce.errors import TaskNotFoundError
-from abduce.tasks.generate import colour, geometry, objects, patterns, physics
+from abduce.tasks.generate import color, geometry, objects, patterns, physics
 from abduce.tasks.generate.canvas import Pair, Redraw
 from abduce.tasks.generate.family import Family
 from abduce.tasks.models import Example, Task
@@ -21,7 +21,7 @@ __all__ = ["FAMILIES", "Family", "generate", "generate_suite"]
 
 FAMILIES: dict[str, Family] = {
     family.name: family
-    for module in (geometry, colour, objects, physics, patterns)
+    for module in (geometry, color, objects, physics, patterns)
     for family in module.FAMILIES
 }
 

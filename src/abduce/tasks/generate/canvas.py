@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from random import Random
 
-from abduce.tasks.models import Grid
+from abduce.tasks.models import Rows
 
 Cell = tuple[int, int]  # (row, column)
 Shape = frozenset[Cell]  # cells counted from the top-left corner of the shape's bounding box
-Pair = tuple[Grid, Grid]  # an input and its output
+Pair = tuple[Rows, Rows]  # an input and its output
 
-COLOURS = tuple(range(1, 10))  # every colour but the background 0
+COLORS = tuple(range(1, 10))  # every colour but the background 0
 SIDES = ((-1, 0), (1, 0), (0, -1), (0, 1))
 AROUND = tuple((dr, dc) for dr in (-1, 0, 1) for dc in (-1, 0, 1) if dr or dc)
 _TRIES = 100
@@ -21,22 +21,22 @@ class Redraw(Exception):
     """The random draw did not work out (the shapes did not fit, say): draw the pair again."""
 
 
-def blank(height: int, width: int, colour: int = 0) -> Grid:
+def blank(height: int, width: int, color: int = 0) -> Rows:
     """A grid of one colour."""
-    return [[colour] * width for _ in range(height)]
+    return [[color] * width for _ in range(height)]
 
 
-def copy(grid: Grid) -> Grid:
+def copy(grid: Rows) -> Rows:
     """A copy of the grid to draw on."""
     return [row[:] for row in grid]
 
 
-def turn(grid: Grid) -> Grid:
+def turn(grid: Rows) -> Rows:
     """The grid turned a quarter turn clockwise."""
     return [list(row) for row in zip(*grid[::-1], strict=True)]
 
 
-def cut(grid: Grid, corner: Cell, size: tuple[int, int]) -> Grid:
+def cut(grid: Rows, corner: Cell, size: tuple[int, int]) -> Rows:
     """The block of the given height and width whose top-left cell is at `corner`."""
     (top, left), (height, width) = corner, size
     return [row[left : left + width] for row in grid[top : top + height]]
@@ -45,19 +45,19 @@ def cut(grid: Grid, corner: Cell, size: tuple[int, int]) -> Grid:
 def palette(rng: Random, count: int, exclude: Iterable[int] = ()) -> list[int]:
     """Distinct random colours, none of them the background 0 or an excluded colour."""
     excluded = set(exclude)
-    return rng.sample([c for c in COLOURS if c not in excluded], count)
+    return rng.sample([c for c in COLORS if c not in excluded], count)
 
 
-def random_colours(rng: Random, count: int, exclude: Iterable[int] = ()) -> list[int]:
+def random_colors(rng: Random, count: int, exclude: Iterable[int] = ()) -> list[int]:
     """Random colours, repeats allowed, none of them the background 0 or an excluded colour."""
     excluded = set(exclude)
-    return [rng.choice([c for c in COLOURS if c not in excluded]) for _ in range(count)]
+    return [rng.choice([c for c in COLORS if c not in excluded]) for _ in range(count)]
 
 
-def scatter(rng: Random, height: int, width: int, colours: Sequence[int], density: float) -> Grid:
+def scatter(rng: Random, height: int, width: int, colors: Sequence[int], density: float) -> Rows:
     """A grid whose cells each take a random one of the colours with the given chance, else 0."""
     return [
-        [rng.choice(colours) if rng.random() < density else 0 for _ in range(width)]
+        [rng.choice(colors) if rng.random() < density else 0 for _ in range(width)]
         for _ in range(height)
     ]
 
@@ -115,11 +115,11 @@ def place(
     return [(r, c) for r, c, _, _ in boxes]
 
 
-def draw(grid: Grid, cells: Iterable[Cell], corner: Cell, colour: int) -> None:
+def draw(grid: Rows, cells: Iterable[Cell], corner: Cell, color: int) -> None:
     """Paint the cells in place, counted from `corner`."""
     top, left = corner
     for r, c in cells:
-        grid[top + r][left + c] = colour
+        grid[top + r][left + c] = color
 
 
 def scene(
@@ -127,18 +127,18 @@ def scene(
     height: int,
     width: int,
     shapes: Sequence[Shape],
-    colours: Sequence[int],
+    colors: Sequence[int],
     gap: int = 1,
-) -> tuple[Grid, list[Cell]]:
+) -> tuple[Rows, list[Cell]]:
     """The shapes in their colours on a blank grid, `gap` cells apart; and their corners."""
     corners = place(rng, height, width, shapes, gap)
     grid = blank(height, width)
-    for cells, corner, colour in zip(shapes, corners, colours, strict=True):
-        draw(grid, cells, corner, colour)
+    for cells, corner, color in zip(shapes, corners, colors, strict=True):
+        draw(grid, cells, corner, color)
     return grid, corners
 
 
-def neighbours(grid: Grid, cell: Cell) -> list[Cell]:
+def neighbours(grid: Rows, cell: Cell) -> list[Cell]:
     """The cells of the grid touching the cell by a side or a corner."""
     r, c = cell
     return [

@@ -7,16 +7,16 @@ from random import Random
 
 from abduce.tasks.generate.canvas import Pair, copy, palette, scatter, turn
 from abduce.tasks.generate.family import family
-from abduce.tasks.models import Grid
+from abduce.tasks.models import Rows
 
 BORDER = 8
 
 
-def _noise(rng: Random, low: int, high: int, exclude: Iterable[int] = ()) -> Grid:
+def _noise(rng: Random, low: int, high: int, exclude: Iterable[int] = ()) -> Rows:
     """Random cells of one to four colours on a grid whose sides are from low to high."""
-    colours = palette(rng, rng.randint(1, 4), exclude)
+    colors = palette(rng, rng.randint(1, 4), exclude)
     height, width = rng.randint(low, high), rng.randint(low, high)
-    return scatter(rng, height, width, colours, rng.uniform(0.3, 0.8))
+    return scatter(rng, height, width, colors, rng.uniform(0.3, 0.8))
 
 
 @family(
@@ -58,14 +58,14 @@ def mirror_quadrants(rng: Random) -> Pair:
     return upscale(g, count_colors(g) - 1).to_list()
     """,
 )
-def scale_by_colour_count(rng: Random) -> Pair:
+def scale_by_color_count(rng: Random) -> Pair:
     height, width = rng.randint(2, 4), rng.randint(3, 4)
-    colours = palette(rng, rng.randint(2, 4))
-    rest = height * width - len(colours) - 1
-    cells = [*colours, 0] + [rng.choice([0, *colours]) for _ in range(rest)]
+    colors = palette(rng, rng.randint(2, 4))
+    rest = height * width - len(colors) - 1
+    cells = [*colors, 0] + [rng.choice([0, *colors]) for _ in range(rest)]
     rng.shuffle(cells)
     grid = [cells[r * width : (r + 1) * width] for r in range(height)]
-    k = len(colours)
+    k = len(colors)
     return grid, [[cell for cell in row for _ in range(k)] for row in grid for _ in range(k)]
 
 
@@ -83,4 +83,4 @@ def draw_border(rng: Random) -> Pair:
     ]
 
 
-FAMILIES = (flip_horizontal, rotate_90, mirror_quadrants, scale_by_colour_count, draw_border)
+FAMILIES = (flip_horizontal, rotate_90, mirror_quadrants, scale_by_color_count, draw_border)

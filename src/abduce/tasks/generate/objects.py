@@ -5,7 +5,7 @@ from __future__ import annotations
 from random import Random
 
 from abduce.tasks.generate.canvas import (
-    COLOURS,
+    COLORS,
     Pair,
     Redraw,
     blank,
@@ -14,14 +14,14 @@ from abduce.tasks.generate.canvas import (
     draw,
     extent,
     neighbours,
-    random_colours,
+    random_colors,
     rectangle,
     scene,
     shape,
     sized_shape,
 )
 from abduce.tasks.generate.family import family
-from abduce.tasks.models import Grid
+from abduce.tasks.models import Rows
 
 RING = 1
 
@@ -36,9 +36,9 @@ def _side(rng: Random, low: int = 6, high: int = 14) -> int:
     "each object is recoloured with the colour numbered by its count of cells",
     "return recolor_by_size(Grid(grid)).to_list()",
 )
-def recolour_by_size(rng: Random) -> Pair:
+def recolor_by_size(rng: Random) -> Pair:
     shapes = [sized_shape(rng, rng.randint(1, 6)) for _ in range(rng.randint(3, 6))]
-    grid, corners = scene(rng, _side(rng), _side(rng), shapes, [rng.choice(COLOURS)] * len(shapes))
+    grid, corners = scene(rng, _side(rng), _side(rng), shapes, [rng.choice(COLORS)] * len(shapes))
     out = copy(grid)
     for cells, corner in zip(shapes, corners, strict=True):
         draw(out, cells, corner, len(cells))
@@ -56,7 +56,7 @@ def crop_odd_object(rng: Random) -> Pair:
     if odd == common:
         raise Redraw
     shapes = [odd] + [common] * rng.randint(2, 4)
-    grid, corners = scene(rng, _side(rng), _side(rng), shapes, random_colours(rng, len(shapes)))
+    grid, corners = scene(rng, _side(rng), _side(rng), shapes, random_colors(rng, len(shapes)))
     return grid, cut(grid, corners[0], extent(odd))
 
 
@@ -68,7 +68,7 @@ def crop_odd_object(rng: Random) -> Pair:
 def crop_largest_object(rng: Random) -> Pair:
     sizes = rng.sample(range(1, 13), rng.randint(2, 5))
     shapes = [sized_shape(rng, size, side=4) for size in sizes]
-    grid, corners = scene(rng, _side(rng), _side(rng), shapes, random_colours(rng, len(shapes)))
+    grid, corners = scene(rng, _side(rng), _side(rng), shapes, random_colors(rng, len(shapes)))
     largest = sizes.index(max(sizes))
     return grid, cut(grid, corners[largest], extent(shapes[largest]))
 
@@ -85,8 +85,8 @@ def crop_largest_object(rng: Random) -> Pair:
 )
 def outline_objects(rng: Random) -> Pair:
     shapes = [shape(rng, rng.randint(1, 3), rng.randint(1, 3)) for _ in range(rng.randint(1, 4))]
-    colours = random_colours(rng, len(shapes), exclude=(RING,))
-    grid, _ = scene(rng, _side(rng, 5), _side(rng, 5), shapes, colours)
+    colors = random_colors(rng, len(shapes), exclude=(RING,))
+    grid, _ = scene(rng, _side(rng, 5), _side(rng, 5), shapes, colors)
     out = copy(grid)
     filled = [(r, c) for r, row in enumerate(grid) for c, cell in enumerate(row) if cell]
     for r, c in (near for cell in filled for near in neighbours(grid, cell)):
@@ -104,10 +104,10 @@ def outline_objects(rng: Random) -> Pair:
     """,
 )
 def count_objects(rng: Random) -> Pair:
-    count, colour = rng.randint(1, 8), rng.choice(COLOURS)
+    count, color = rng.randint(1, 8), rng.choice(COLORS)
     shapes = [sized_shape(rng, rng.randint(1, 4), side=2) for _ in range(count)]
-    grid, _ = scene(rng, _side(rng, 5, 12), _side(rng, 5, 12), shapes, [colour] * count)
-    return grid, [[colour] * count]
+    grid, _ = scene(rng, _side(rng, 5, 12), _side(rng, 5, 12), shapes, [color] * count)
+    return grid, [[color] * count]
 
 
 @family(
@@ -128,14 +128,14 @@ def sort_objects(rng: Random) -> Pair:
     height, margin = rng.randint(max(4, count), 10), rng.randint(0, 2)
     width = margin + count * (thickness + 1) - 1 + rng.randint(0, 2)
     bars = list(
-        zip(rng.sample(range(1, height + 1), count), random_colours(rng, count), strict=True)
+        zip(rng.sample(range(1, height + 1), count), random_colors(rng, count), strict=True)
     )
 
-    def stand(order: list[tuple[int, int]]) -> Grid:
+    def stand(order: list[tuple[int, int]]) -> Rows:
         grid = blank(height, width)
-        for slot, (tall, colour) in enumerate(order):
+        for slot, (tall, color) in enumerate(order):
             corner = (height - tall, margin + slot * (thickness + 1))
-            draw(grid, rectangle(tall, thickness), corner, colour)
+            draw(grid, rectangle(tall, thickness), corner, color)
         return grid
 
     return stand(bars), stand(sorted(bars))
@@ -148,12 +148,12 @@ def sort_objects(rng: Random) -> Pair:
 )
 def denoise(rng: Random) -> Pair:
     shapes = [shape(rng, rng.randint(2, 4), rng.randint(2, 4)) for _ in range(rng.randint(1, 4))]
-    out, _ = scene(rng, _side(rng), _side(rng), shapes, random_colours(rng, len(shapes)))
+    out, _ = scene(rng, _side(rng), _side(rng), shapes, random_colors(rng, len(shapes)))
     grid = copy(out)
     cells = [(r, c) for r in range(len(grid)) for c in range(len(grid[0]))]
     for r, c in rng.sample(cells, rng.randint(2, 10)):
         if not grid[r][c] and not any(grid[nr][nc] for nr, nc in neighbours(grid, (r, c))):
-            grid[r][c] = rng.choice(COLOURS)
+            grid[r][c] = rng.choice(COLORS)
     return grid, out
 
 
@@ -164,21 +164,21 @@ def denoise(rng: Random) -> Pair:
 )
 def remove_border_objects(rng: Random) -> Pair:
     shapes = [shape(rng, rng.randint(1, 3), rng.randint(1, 3)) for _ in range(rng.randint(3, 7))]
-    colours = random_colours(rng, len(shapes))
+    colors = random_colors(rng, len(shapes))
     height, width = _side(rng), _side(rng)
-    grid, corners = scene(rng, height, width, shapes, colours)
+    grid, corners = scene(rng, height, width, shapes, colors)
     out = blank(height, width)
-    for cells, (r, c), colour in zip(shapes, corners, colours, strict=True):
+    for cells, (r, c), color in zip(shapes, corners, colors, strict=True):
         h, w = extent(cells)
         if 0 < r < height - h and 0 < c < width - w:
-            draw(out, cells, (r, c), colour)
+            draw(out, cells, (r, c), color)
     if not any(map(any, out)):  # no object is left
         raise Redraw
     return grid, out
 
 
 FAMILIES = (
-    recolour_by_size,
+    recolor_by_size,
     crop_odd_object,
     crop_largest_object,
     outline_objects,

@@ -15,17 +15,17 @@ from abduce.tasks.generate.canvas import (
     scatter,
 )
 from abduce.tasks.generate.family import family
-from abduce.tasks.models import Grid
+from abduce.tasks.models import Rows
 
 BOTH = 2
 
 
-def _dense(rng: Random, height: int, width: int) -> Grid:
+def _dense(rng: Random, height: int, width: int) -> Rows:
     """A grid filled with two to four random colours, no background."""
     return scatter(rng, height, width, palette(rng, rng.randint(2, 4)), 1)
 
 
-def _primitive(tile: Grid) -> bool:
+def _primitive(tile: Rows) -> bool:
     """Whether the tile repeats no smaller tile, across or down."""
     height, width = len(tile), len(tile[0])
     return all(tile[p:] + tile[:p] != tile for p in range(1, height)) and all(
@@ -33,7 +33,7 @@ def _primitive(tile: Grid) -> bool:
     )
 
 
-def _mask(rng: Random, grid: Grid, rows: range, cols: range) -> Grid:
+def _mask(rng: Random, grid: Rows, rows: range, cols: range) -> Rows:
     """The grid with a random block of background inside the given rows and columns."""
     height, width = rng.randint(1, min(3, len(rows))), rng.randint(1, min(3, len(cols)))
     corner = rng.choice(rows[: len(rows) - height + 1]), rng.choice(cols[: len(cols) - width + 1])
@@ -100,7 +100,7 @@ def halves_and(rng: Random) -> Pair:
 def grid_summary(rng: Random) -> Pair:
     rows, cols = rng.randint(2, 4), rng.randint(2, 4)
     block_height, block_width = rng.randint(2, 4), rng.randint(2, 4)
-    line, *colours = palette(rng, rng.randint(3, 5))
+    line, *colors = palette(rng, rng.randint(3, 5))
     height, width = rows * (block_height + 1) - 1, cols * (block_width + 1) - 1
     grid, out = blank(height, width, line), blank(rows, cols)
     cells = sorted(rectangle(block_height, block_width))
@@ -110,7 +110,7 @@ def grid_summary(rng: Random) -> Pair:
             draw(grid, cells, corner, 0)
             if rng.random() < 0.2:
                 continue
-            main, other = rng.sample(colours, 2)
+            main, other = rng.sample(colors, 2)
             count = rng.randint(2, len(cells))
             spots = rng.sample(cells, count)
             draw(grid, spots, corner, main)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from random import Random
 
 from abduce.tasks.generate.canvas import (
-    COLOURS,
+    COLORS,
     SIDES,
     Cell,
     Pair,
@@ -16,7 +16,7 @@ from abduce.tasks.generate.canvas import (
     draw,
     extent,
     palette,
-    random_colours,
+    random_colors,
     rectangle,
     scatter,
     scene,
@@ -24,12 +24,12 @@ from abduce.tasks.generate.canvas import (
     turn,
 )
 from abduce.tasks.generate.family import family
-from abduce.tasks.models import Grid
+from abduce.tasks.models import Rows
 
 FILL = 4
 
 
-def _region(grid: Grid, start: Cell) -> set[Cell]:
+def _region(grid: Rows, start: Cell) -> set[Cell]:
     """The background cells joined by their sides to the start cell."""
     found, todo = {start}, [start]
     while todo:
@@ -52,9 +52,9 @@ def _region(grid: Grid, start: Cell) -> set[Cell]:
     "return gravity_down(Grid(grid)).to_list()",
 )
 def gravity(rng: Random) -> Pair:
-    colours = palette(rng, rng.randint(1, 4))
+    colors = palette(rng, rng.randint(1, 4))
     height, width = rng.randint(3, 10), rng.randint(3, 10)
-    grid = scatter(rng, height, width, colours, rng.uniform(0.15, 0.5))
+    grid = scatter(rng, height, width, colors, rng.uniform(0.15, 0.5))
     columns = [[cell for cell in column if cell] for column in zip(*grid, strict=True)]
     fallen = [[0] * (height - len(column)) + column for column in columns]
     return grid, [list(row) for row in zip(*fallen, strict=True)]
@@ -76,7 +76,7 @@ def gravity(rng: Random) -> Pair:
 )
 def slide_to_wall(rng: Random) -> Pair:
     height, width = rng.randint(6, 12), rng.randint(5, 12)
-    wall = rng.choice(COLOURS)
+    wall = rng.choice(COLORS)
     grid, out = blank(height, width), blank(height, width)
     grid[-1] = [wall] * width
     out[-1] = [wall] * width
@@ -85,9 +85,9 @@ def slide_to_wall(rng: Random) -> Pair:
         cells = shape(rng, rng.randint(1, 3), min(rng.randint(1, 3), width - left))
         tall, wide = extent(cells)
         if rng.random() < 0.8:
-            [colour] = random_colours(rng, 1, exclude=[wall])
-            draw(grid, cells, (rng.randint(0, height - 1 - tall), left), colour)
-            draw(out, cells, (height - 1 - tall, left), colour)
+            [color] = random_colors(rng, 1, exclude=[wall])
+            draw(grid, cells, (rng.randint(0, height - 1 - tall), left), color)
+            draw(out, cells, (height - 1 - tall, left), color)
         left += wide + rng.randint(1, 2)
     for _ in range(rng.randrange(4)):
         grid, out = turn(grid), turn(out)
@@ -108,10 +108,10 @@ def dot_rays(rng: Random) -> Pair:
     height, width = rng.randint(3, 12), rng.randint(4, 14)
     rows = rng.sample(range(height), rng.randint(1, min(height, 5)))
     grid, out = blank(height, width), blank(height, width)
-    for row, colour in zip(rows, palette(rng, len(rows)), strict=True):
+    for row, color in zip(rows, palette(rng, len(rows)), strict=True):
         col = rng.randint(0, width - 2)
-        grid[row][col] = colour
-        out[row][col:] = [colour] * (width - col)
+        grid[row][col] = color
+        out[row][col:] = [color] * (width - col)
     return grid, out
 
 
@@ -123,7 +123,7 @@ def dot_rays(rng: Random) -> Pair:
 def connect_dots(rng: Random) -> Pair:
     height, width = rng.randint(5, 14), rng.randint(5, 14)
     grid, out = blank(height, width), blank(height, width)
-    for colour in palette(rng, rng.randint(1, 4)):
+    for color in palette(rng, rng.randint(1, 4)):
         for _ in range(20):
             length = rng.randint(3, max(height, width))
             across = rng.random() < 0.5
@@ -136,8 +136,8 @@ def connect_dots(rng: Random) -> Pair:
                 break
         else:
             raise Redraw
-        draw(out, line, (top, left), colour)
-        draw(grid, [line[0], line[-1]], (top, left), colour)
+        draw(out, line, (top, left), color)
+        draw(grid, [line[0], line[-1]], (top, left), color)
     return grid, out
 
 
@@ -192,8 +192,8 @@ def fill_enclosed(rng: Random) -> Pair:
     sizes = [(rng.randint(3, 6), rng.randint(3, 6)) for _ in range(rng.randint(1, 4))]
     doors = [rng.random() < 0.3 for _ in sizes]
     rings = [_outline(rng, h, w, door) for (h, w), door in zip(sizes, doors, strict=True)]
-    colours = random_colours(rng, len(rings), exclude=[FILL])
-    grid, corners = scene(rng, rng.randint(6, 16), rng.randint(6, 16), rings, colours)
+    colors = random_colors(rng, len(rings), exclude=[FILL])
+    grid, corners = scene(rng, rng.randint(6, 16), rng.randint(6, 16), rings, colors)
     out = copy(grid)
     for (h, w), door, (top, left) in zip(sizes, doors, corners, strict=True):
         if not door:

@@ -18,7 +18,7 @@ class BudgetExhausted(Exception):
     """Raised instead of calling the model once the task's budget is spent."""
 
 
-class Chat:
+class ModelChannel:
     """Sends messages to a chat model; counts calls and tokens; refuses calls over budget."""
 
     def __init__(self, model: BaseChatModel) -> None:

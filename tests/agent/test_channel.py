@@ -3,7 +3,7 @@ from langchain_core.language_models.fake_chat_models import FakeListChatModel
 from langchain_core.messages import AIMessage, HumanMessage
 from langchain_core.outputs import ChatGeneration, ChatResult
 
-from abduce.agent import Budget, BudgetExhausted, Chat, LLMSpecError, make_llm
+from abduce.agent import Budget, BudgetExhausted, LLMSpecError, ModelChannel, make_llm
 
 
 class CountingModel(FakeListChatModel):
@@ -17,30 +17,30 @@ class CountingModel(FakeListChatModel):
 
 
 def test_chat_counts_tokens_and_refuses_calls_over_budget():
-    chat = Chat(CountingModel(responses=["a", "b", "c"]))
-    chat.start(Budget(max_llm_calls=2))
-    assert chat.ask([HumanMessage("hi")]) == "a"
-    assert chat.ask([HumanMessage("hi again")]) == "b"
-    assert (chat.calls, chat.tokens_in, chat.tokens_out) == (2, 20, 6)
+    channel = ModelChannel(CountingModel(responses=["a", "b", "c"]))
+    channel.start(Budget(max_llm_calls=2))
+    assert channel.ask([HumanMessage("hi")]) == "a"
+    assert channel.ask([HumanMessage("hi again")]) == "b"
+    assert (channel.calls, channel.tokens_in, channel.tokens_out) == (2, 20, 6)
     with pytest.raises(BudgetExhausted):
-        chat.ask([HumanMessage("one more")])
+        channel.ask([HumanMessage("one more")])
 
 
 def test_cached_replies_cost_no_tokens(tmp_path, monkeypatch):
     from langchain_community.cache import SQLiteCache
 
     cache = SQLiteCache(database_path=str(tmp_path / "cache.sqlite"))
-    chat = Chat(CountingModel(responses=["first", "second"], cache=cache))
-    assert chat.ask([HumanMessage("same question")]) == "first"
-    assert chat.ask([HumanMessage("same question")]) == "first"
-    assert (chat.calls, chat.tokens_in, chat.tokens_out) == (2, 10, 3)
+    channel = ModelChannel(CountingModel(responses=["first", "second"], cache=cache))
+    assert channel.ask([HumanMessage("same question")]) == "first"
+    assert channel.ask([HumanMessage("same question")]) == "first"
+    assert (channel.calls, channel.tokens_in, channel.tokens_out) == (2, 10, 3)
 
 
 def test_time_budget():
-    chat = Chat(CountingModel(responses=["a"]))
-    chat.start(Budget(max_seconds=1e-9))
+    channel = ModelChannel(CountingModel(responses=["a"]))
+    channel.start(Budget(max_seconds=1e-9))
     with pytest.raises(BudgetExhausted):
-        chat.ask([HumanMessage("hi")])
+        channel.ask([HumanMessage("hi")])
 
 
 @pytest.mark.parametrize("spec", ["nonsense", "openai:", "azure:gpt"])
@@ -74,6 +74,6 @@ class MetadataOnlyModel(FakeListChatModel):
 
 
 def test_usage_metadata_is_counted_when_llm_output_has_none():
-    chat = Chat(MetadataOnlyModel(responses=["a"]))
-    chat.ask([HumanMessage("hi")])
-    assert (chat.tokens_in, chat.tokens_out) == (7, 2)
+    channel = ModelChannel(MetadataOnlyModel(responses=["a"]))
+    channel.ask([HumanMessage("hi")])
+    assert (channel.tokens_in, channel.tokens_out) == (7, 2)

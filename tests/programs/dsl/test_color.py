@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from abduce.programs.dsl import colour as c
+from abduce.programs.dsl import color as c
 from abduce.programs.dsl.grid import Color, Grid
 
 G = Grid([[0, 1, 1], [2, 0, 1], [0, 3, 0]])  # 0: 4 cells, 1: 3, 2: 1, 3: 1
