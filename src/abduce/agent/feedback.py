@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from abduce.agent.models import Verdict
 from abduce.tasks import Domain, Task
@@ -14,7 +14,7 @@ Judgement = TypeVar("Judgement")
 Feedback = Callable[[Problem, Judgement], str]  # what went wrong, for the revision
 
 
-def describe_failures(task: Task, verdict: Verdict, domain: Domain) -> str:
+def describe_failures(task: Task, verdict: Verdict, domain: Domain[Any]) -> str:
     """One paragraph per failing train example: the error, or how the output differs."""
     lines = []
     for example in verdict.examples:

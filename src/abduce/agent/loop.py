@@ -64,14 +64,10 @@ class Loop(Generic[Problem, Judgement]):
             for proposal in proposals:
                 text = proposal.text
                 hypothesis = run.add_hypothesis(text)
-                source = proposal.program or self.synthesizer.implement(problem, text)
-                verdict = self._verify(problem, run, source, hypothesis, None)
-                for _ in range(self.budget.revisions if proposal.program is None else 0):
-                    if verdict.passed:
-                        break
-                    feedback = self.feedback(problem, verdict)
-                    source = self.synthesizer.revise(problem, text, source, feedback)
-                    verdict = self._verify(problem, run, source, hypothesis, verdict.program_id)
+                if proposal.program is not None:  # found by search: verified as it is
+                    verdict = self._verify(problem, run, proposal.program, hypothesis, None)
+                else:
+                    verdict = self._implement(problem, run, hypothesis)
                 if not verdict.passed:
                     run.failed.append(text)
                 elif proposal.program is None and self._enough(run):
@@ -79,6 +75,23 @@ class Loop(Generic[Problem, Judgement]):
             if self._enough(run):
                 return "solved train examples"
         return "budget spent"
+
+    def _implement(
+        self, problem: Problem, run: Run[Judgement], hypothesis: Hypothesis
+    ) -> Judgement:
+        """Write a program for the hypothesis, then revise it from feedback until it passes."""
+        if self.synthesizer is None:
+            raise UsageError("a hypothesis without a program needs a synthesizer to write one")
+        text = hypothesis.text
+        source = self.synthesizer.implement(problem, text)
+        verdict = self._verify(problem, run, source, hypothesis, None)
+        for _ in range(self.budget.revisions):
+            if verdict.passed:
+                break
+            feedback = self.feedback(problem, verdict)
+            source = self.synthesizer.revise(problem, text, source, feedback)
+            verdict = self._verify(problem, run, source, hypothesis, verdict.program_id)
+        return verdict
 
     def _verify(
         self,
@@ -147,7 +160,7 @@ class Solver:
         llm: LLMSpec = None,
         *,
         budget: Budget | None = None,
-        domain: Domain | None = None,
+        domain: Domain[Any] | None = None,
         seed: int = 0,
         use_cache: bool = True,
         planner: Planner[Task] | str = "both",
@@ -156,10 +169,10 @@ class Solver:
         selector: Selector | None = None,
     ) -> None:
         self.budget = budget or Budget()
-        self.domain = domain or ArcDomain()
+        self.domain: Domain[Any] = domain or ArcDomain()
         if isinstance(planner, str) and planner not in PLANNERS:
             raise UsageError(f"unknown planner {planner!r}; choose one of {', '.join(PLANNERS)}")
-        self.channel = None
+        self.channel: ModelChannel | None = None
         if planner != "search":
             self.channel = ModelChannel(make_llm(llm, seed=seed, use_cache=use_cache))
         self.planner_name = planner if isinstance(planner, str) else type(planner).__name__
@@ -178,7 +191,7 @@ class Solver:
         if not isinstance(planner, str):
             return planner
         search = SearchPlanner(self.budget.search_seconds, self.budget.hypotheses_per_round)
-        if planner == "search":
+        if self.channel is None:
             return search
         llm = LLMPlanner(self.channel, self.domain, self.budget.hypotheses_per_round)
         return llm if planner == "llm" else ChainPlanner(search, llm)

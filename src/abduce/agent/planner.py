@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Protocol, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from langchain_core.messages import AIMessage, HumanMessage
 
@@ -33,7 +33,7 @@ class LLMPlanner:
     """Asks a chat model for several candidate rules in natural language."""
 
     def __init__(
-        self, channel: ModelChannel, domain: Domain, count: int = 3, retries: int = 1
+        self, channel: ModelChannel, domain: Domain[Any], count: int = 3, retries: int = 1
     ) -> None:
         self.channel = channel
         self.domain = domain

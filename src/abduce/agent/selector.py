@@ -39,7 +39,9 @@ class VoteSelector:
             for i, test in enumerate(task.test)
         ]
 
-    def _choose(self, test_input: object, voted: list, ranked: list) -> list[object]:
+    def _choose(
+        self, test_input: object, voted: list[object | None], ranked: list[object | None]
+    ) -> list[object]:
         votes = Counter(_key(output) for output in voted if output is not None)
         ordered = [key for key, _ in votes.most_common()]
         ordered += [_key(output) for output in ranked if output is not None]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from pydantic import BaseModel, ConfigDict, field_serializer, field_validator
 
 from abduce.agent.models import ExampleVerdict
@@ -35,5 +37,5 @@ class Solution(BaseModel):
         return Trace.from_dict(value) if isinstance(value, dict) else value
 
     @field_serializer("trace")
-    def _trace_data(self, trace: Trace) -> dict:
+    def _trace_data(self, trace: Trace) -> dict[str, Any]:
         return trace.to_dict()

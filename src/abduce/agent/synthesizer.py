@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Protocol, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from langchain_core.messages import AIMessage, HumanMessage
 
@@ -27,7 +27,7 @@ class Synthesizer(Protocol[Problem]):
 class LLMSynthesizer:
     """Asks a chat model for `def transform(grid)` implementing a hypothesis."""
 
-    def __init__(self, channel: ModelChannel, domain: Domain) -> None:
+    def __init__(self, channel: ModelChannel, domain: Domain[Any]) -> None:
         self.channel = channel
         self.domain = domain
 
@@ -52,7 +52,7 @@ def extract_code(reply: str) -> str:
     >>> extract_code("Here:\\n```python\\ndef transform(grid):\\n    return grid\\n```")
     'def transform(grid):\\n    return grid'
     """
-    blocks = [block.strip() for block in FENCE.findall(reply)]
+    blocks = [str(block).strip() for block in FENCE.findall(reply)]
     for block in blocks:
         if "def transform" in block:
             return block

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import networkx as nx
 
@@ -13,7 +14,7 @@ class Trace:
     """Every node and edge of one solve; programs point back to the program they revised."""
 
     def __init__(self, task_id: str) -> None:
-        self.graph = nx.DiGraph()
+        self.graph: nx.DiGraph[str] = nx.DiGraph()
         self.root = f"task:{task_id}"
         self.graph.add_node(self.root, kind="task", task_id=task_id)
 
@@ -38,7 +39,7 @@ class Trace:
         """Node ids of one kind ('hypothesis', 'program', 'verdict'), in insertion order."""
         return [node for node, data in self.graph.nodes(data=True) if data["kind"] == kind]
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         """Node-link data, ready for JSON."""
         return nx.node_link_data(self.graph, edges="edges")
 
@@ -46,8 +47,8 @@ class Trace:
         return json.dumps(self.to_dict())
 
     @classmethod
-    def from_dict(cls, data: dict) -> Trace:
+    def from_dict(cls, data: dict[str, Any]) -> Trace:
         trace = cls.__new__(cls)
-        trace.graph = nx.node_link_graph(data, edges="edges")
+        trace.graph = nx.DiGraph(nx.node_link_graph(data, edges="edges"))
         trace.root = next(n for n, d in trace.graph.nodes(data=True) if d["kind"] == "task")
         return trace

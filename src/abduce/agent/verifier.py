@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Protocol, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from abduce.agent.models import ExampleVerdict, Judged, Program, Verdict
 from abduce.programs import RunResult, Sandbox, default_sandbox
@@ -28,7 +28,7 @@ class SandboxVerifier:
 
     def __init__(
         self,
-        domain: Domain,
+        domain: Domain[Any],
         timeout: float = 10.0,
         memory_mb: int = 1024,
         sandbox: Sandbox | None = None,

@@ -2,29 +2,30 @@
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 from abduce.tasks.models import Rows, Task, check_grid
 
 MAX_DIFF_CELLS = 8
+Answer = TypeVar("Answer")
 
 
-class Domain(Protocol):
+class Domain(Protocol[Answer]):
     """Domain specifics behind one interface, so the loop is the same for every kind of task."""
 
     def describe_task(self, task: Task) -> str:
         """The task as text for a model: every train pair and the test inputs."""
         ...
 
-    def to_answer(self, value: object) -> object:
+    def to_answer(self, value: object) -> Answer:
         """Validate plain data returned by a program; raise ValueError if it is not an answer."""
         ...
 
-    def score(self, expected: object, got: object) -> float:
+    def score(self, expected: Answer, got: Answer) -> float:
         """Similarity in [0, 1]; 1.0 exactly when `got` equals `expected`."""
         ...
 
-    def describe_difference(self, expected: object, got: object) -> str:
+    def describe_difference(self, expected: Answer, got: Answer) -> str:
         """A compact, capped description of how `got` differs from `expected`."""
         ...
 

@@ -37,7 +37,7 @@ class Sandbox:
     def run(
         self,
         source: str,
-        inputs: list[object],
+        inputs: Sequence[object],
         *,
         entry: str = "transform",
         timeout: float = 10.0,
@@ -53,7 +53,7 @@ class Sandbox:
     def run_many(
         self,
         sources: Sequence[str],
-        inputs: list[object],
+        inputs: Sequence[object],
         *,
         entry: str = "transform",
         timeout: float = 10.0,
@@ -84,7 +84,12 @@ class Sandbox:
         self.close()
 
     def _run_chunk(
-        self, sources: list[str], inputs: list[object], entry: str, timeout: float, memory_mb: int
+        self,
+        sources: list[str],
+        inputs: Sequence[object],
+        entry: str,
+        timeout: float,
+        memory_mb: int,
     ) -> list[list[RunResult]]:
         if timeout <= 0 or memory_mb <= 0:
             raise ValueError("timeout and memory_mb must be positive")

@@ -21,6 +21,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Sequence
 from pathlib import Path
 from typing import IO, Any, cast
 
@@ -57,7 +58,7 @@ class ForkServer:
     def run(
         self,
         sources: list[str],
-        inputs: list[object],
+        inputs: Sequence[object],
         entry: str,
         timeout: float,
         memory_mb: int,
