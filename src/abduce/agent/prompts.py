@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import inspect
+from collections.abc import Callable
 from functools import cache
 from importlib.resources import files
 from string import Template
@@ -27,7 +28,7 @@ def render(name: str, **values: object) -> str:
     return _template(name).substitute(values).strip()
 
 
-def signature_line(function: object) -> str:
+def signature_line(function: Callable[..., object]) -> str:
     """`name(params) -> result: first docstring line`, as a model reads it."""
     signature = str(inspect.signature(function)).replace("'", "")
     doc = (inspect.getdoc(function) or "").splitlines()[0]

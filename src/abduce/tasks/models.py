@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TypeGuard
+
 from pydantic import BaseModel, ConfigDict, field_validator
 
 Grid = list[list[int]]
@@ -23,7 +25,7 @@ def check_grid(value: object) -> Grid:
     return value
 
 
-def is_grid(value: object) -> bool:
+def is_grid(value: object) -> TypeGuard[Grid]:
     """Whether `value` is an ARC grid: equal rows of colours 0-9."""
     try:
         check_grid(value)
