@@ -9,6 +9,7 @@ from functools import cache
 
 from langchain_core.caches import BaseCache
 from langchain_core.language_models import BaseChatModel
+from pydantic import SecretStr
 
 from abduce.agent import local_model
 from abduce.errors import LLMSpecError
@@ -132,9 +133,9 @@ def _openai_model(
     if api_key is None:
         raise LLMSpecError("OPENAI_API_KEY is not set; export it to use 'openai:' models")
     return ChatOpenAI(
-        model=model,
-        base_url=base_url,
-        api_key=api_key,
+        model_name=model,
+        openai_api_base=base_url,
+        openai_api_key=SecretStr(api_key),
         temperature=temperature,
         seed=seed,
         max_tokens=MAX_TOKENS,

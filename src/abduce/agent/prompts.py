@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import inspect
+from collections.abc import Callable
 from functools import cache
 from importlib.resources import files
 from string import Template
+from typing import Any
 
 from langchain_core.messages import BaseMessage, HumanMessage, SystemMessage
 
@@ -27,7 +29,7 @@ def render(name: str, **values: object) -> str:
     return _template(name).substitute(values).strip()
 
 
-def signature_line(function: object) -> str:
+def signature_line(function: Callable[..., object]) -> str:
     """`name(params) -> result: first docstring line`, as a model reads it."""
     signature = str(inspect.signature(function)).replace("'", "")
     doc = (inspect.getdoc(function) or "").splitlines()[0]
@@ -51,7 +53,7 @@ def dsl_reference() -> str:
     return "\n".join(lines)
 
 
-def task_messages(domain: Domain, task: Task) -> list[BaseMessage]:
+def task_messages(domain: Domain[Any], task: Task) -> list[BaseMessage]:
     """The shared prefix of every call for a task, so a local model reuses its KV cache
     (the long DSL reference in the system message is evaluated once per process)."""
     return [

@@ -42,8 +42,10 @@ class ProcessExecutor:
         self.workers = workers
 
     def run(self, jobs: list[Job], make_solver: SolverFactory, seed: int) -> Iterator[ResultLine]:
+        if not jobs:
+            return
         if self.workers <= 1 or len(jobs) <= 1:
-            solver = make_solver() if jobs else None
+            solver = make_solver()
             yield from (solve_job(solver, job, seed) for job in jobs)
             return
         spawn = multiprocessing.get_context("spawn")  # no forking of this process's threads
@@ -73,6 +75,7 @@ def _exit_with(parent: int) -> None:
 
 
 def _solve_in_worker(job: Job, seed: int) -> ResultLine:
+    assert _worker_solver is not None, "the worker's initializer builds its solver"
     return solve_job(_worker_solver, job, seed)
 
 
@@ -99,20 +102,21 @@ class RayExecutor:
         import ray
         from ray.util import ActorPool
 
-        local = {"num_cpus": self.workers} if self.address is None else {}
         try:
             ray.init(
                 address=self.address,
+                num_cpus=self.workers if self.address is None else None,
                 include_dashboard=False,
                 log_to_driver=False,
                 logging_level=logging.WARNING,
-                **local,
             )
         except ConnectionError as error:
             reason = f"cannot reach the Ray cluster at {self.address}: {str(error).splitlines()[0]}"
             raise ExecutorError(reason) from None
         try:
-            count = self.workers or int(ray.cluster_resources().get("CPU", 1))
+            # Ray leaves cluster_resources unannotated.
+            resources = ray.cluster_resources()  # type: ignore[no-untyped-call]
+            count = self.workers or int(resources.get("CPU", 1))
             actor = ray.remote(num_cpus=1)(_RayWorker)
             actors = [actor.remote(make_solver) for _ in range(min(count, len(jobs)))]
             pool = ActorPool(actors)

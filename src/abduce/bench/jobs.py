@@ -9,7 +9,7 @@ from pydantic import BaseModel, ConfigDict
 from abduce.agent import Solution, Solver
 from abduce.agent.prompts import prompt_hash
 from abduce.bench.results import ResultLine
-from abduce.tasks import Task
+from abduce.tasks import Task, check_grid
 from abduce.tasks.remap import Remap
 
 
@@ -33,7 +33,7 @@ def solve_job(solver: Solver, job: Job, seed: int) -> ResultLine:
     solution = solver.solve(task)
     if job.remap:
         back = job.remap.inverse()
-        attempts = [[back.grid(grid) for grid in tries] for tries in solution.attempts]
+        attempts = [[back.grid(check_grid(grid)) for grid in tries] for tries in solution.attempts]
         solution = solution.model_copy(update={"attempts": attempts})
     return record(solution, seed, solver, job)
 

@@ -6,6 +6,7 @@ import re
 
 from networkx import DiGraph
 from pygments import highlight
+from pygments.formatter import Formatter
 from pygments.formatters import HtmlFormatter
 from pygments.lexers import PythonLexer
 
@@ -17,7 +18,7 @@ from abduce.tasks import Example, Task, TaskNotFoundError, find_arc_task, is_gri
 OPEN_TASKS = 25  # reports with at most this many tasks show every task unfolded
 MARKS = {"solved": "✓", "unsolved": "✗", "unknown": "?"}
 MARK_OK, MARK_BAD = Html(' <b class="ok">✓</b>'), Html(' <b class="bad">✗</b>')
-CODE = HtmlFormatter(cssclass="code")
+CODE: Formatter[str] = HtmlFormatter(cssclass="code")
 
 
 def code_style() -> str:
@@ -179,12 +180,12 @@ def trace_details(line: ResultLine) -> Html:
     )
 
 
-def linked(graph: DiGraph, node: str, relation: str) -> list[str]:
+def linked(graph: DiGraph[str], node: str, relation: str) -> list[str]:
     """Where the edges of one relation lead from `node`, in the order they were added."""
     return [to for to in graph.successors(node) if graph.edges[node, to]["relation"] == relation]
 
 
-def hypothesis_item(graph: DiGraph, node: str) -> str:
+def hypothesis_item(graph: DiGraph[str], node: str) -> str:
     programs = join(
         program_item(graph, program) for program in linked(graph, node, "implemented-by")
     )
@@ -192,7 +193,7 @@ def hypothesis_item(graph: DiGraph, node: str) -> str:
     return f"<li>hypothesis <b>{esc(node)}</b>: {text}<ul>{programs}</ul></li>"
 
 
-def program_item(graph: DiGraph, node: str) -> str:
+def program_item(graph: DiGraph[str], node: str) -> str:
     """A program: what it revised, its source (folded) and its verdict."""
     revised = join(
         f' <span class="muted">revised from {esc(earlier)}</span>'

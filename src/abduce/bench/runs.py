@@ -29,8 +29,8 @@ def run_tasks(
     """
     out.parent.mkdir(parents=True, exist_ok=True)
     done = finished_ids(out)
-    jobs = [job if isinstance(job, Job) else Job(task=job) for job in jobs]
-    todo = [job for job in jobs if job.key not in done]
+    queue = [job if isinstance(job, Job) else Job(task=job) for job in jobs]
+    todo = [job for job in queue if job.key not in done]
     results = []
     with out.open("a", encoding="utf-8") as sink:
         if _ends_mid_line(out):

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from rich.console import Group
+from rich.console import Group, RenderableType
 from rich.syntax import Syntax
 from rich.table import Table
 from rich.text import Text
 
 from abduce.agent import Solution
-from abduce.tasks import Rows, Task
+from abduce.tasks import Rows, Task, check_grid
 
 PALETTE = (
     "#000000", "#0074d9", "#ff4136", "#2ecc40", "#ffdc00",
@@ -40,7 +40,7 @@ def grids_row(titles: list[str], grids: list[Rows]) -> Table:
 def task_view(task: Task) -> Group:
     """Every train pair, input beside output."""
     pairs = [
-        grids_row([f"train {i} input", f"train {i} output"], [ex.input, ex.output])
+        grids_row([f"train {i} input", f"train {i} output"], [ex.input, ex.known_output()])
         for i, ex in enumerate(task.train, 1)
     ]
     return Group(*pairs)
@@ -50,7 +50,7 @@ def solution_view(task: Task, solution: Solution) -> Group:
     """The hypothesis, the program, the verdicts and the attempts beside the expected output."""
     verdicts = " ".join("✓" if v.passed else "✗" for v in solution.verdicts) or "none"
     mark = {True: "[green]correct[/]", False: "[red]wrong[/]", None: "[yellow]unknown[/]"}
-    parts: list = [
+    parts: list[RenderableType] = [
         Text.from_markup(f"[bold]hypothesis:[/] {solution.hypothesis or '(none)'}"),
         Text.from_markup(
             f"[bold]train verdicts:[/] {verdicts}   [bold]stopped:[/] {solution.stopped}"
@@ -60,7 +60,7 @@ def solution_view(task: Task, solution: Solution) -> Group:
         parts.append(Syntax(solution.program, "python", theme="ansi_dark"))
     for i, (test, attempts) in enumerate(zip(task.test, solution.attempts, strict=True), 1):
         titles = [f"test {i} input"] + [f"attempt {n}" for n in range(1, len(attempts) + 1)]
-        grids = [test.input, *attempts]
+        grids = [test.input, *map(check_grid, attempts)]
         if test.output is not None:
             titles.append("expected")
             grids.append(test.output)

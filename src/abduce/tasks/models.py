@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TypeGuard
+
 from pydantic import BaseModel, ConfigDict, field_validator
 
 Rows = list[list[int]]  # a grid as plain data (the DSL's `Grid` is the immutable class)
@@ -23,7 +25,7 @@ def check_grid(value: object) -> Rows:
     return value
 
 
-def is_grid(value: object) -> bool:
+def is_grid(value: object) -> TypeGuard[Rows]:
     """Whether `value` is an ARC grid: equal rows of colours 0-9."""
     try:
         check_grid(value)
