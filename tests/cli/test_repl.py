@@ -3,6 +3,7 @@
 import json
 import os
 import re
+import signal
 import sys
 import time
 from pathlib import Path
@@ -53,10 +54,22 @@ def chat(tmp_path, llm: str, *options: str) -> pexpect.spawn:
         env["PYTHONPATH"] = os.environ["PYTHONPATH"]
     command = ["-m", "abduce", "chat", "--llm", llm, "--no-cache", *options]
     child = pexpect.spawn(
-        sys.executable, command, env=env, dimensions=(40, 120), encoding="utf-8", timeout=60
+        sys.executable,
+        command,
+        env=env,
+        dimensions=(40, 120),
+        encoding="utf-8",
+        timeout=60,
+        preexec_fn=interruptible,
     )
     child.expect(PROMPT)
     return child
+
+
+def interruptible() -> None:
+    """Ctrl-C at its default, as in a terminal: a suite run in the background (`&` without
+    job control) ignores SIGINT, and a Python started so never raises KeyboardInterrupt."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def send(child: pexpect.spawn, line: str, *expected: str) -> None:
