@@ -1,22 +1,25 @@
 """A scripted OpenAI-compatible HTTP server on 127.0.0.1 for `abduce chat` tests.
 
 Each script is a table: the first row whose marker is in the last message gives the reply.
-A question containing SLOW makes the server wait before replying, so that a test can
-interrupt the answer.
+A question containing HOLD is answered only once the test opens the server's gate, so that
+a test can interrupt the answer while the model is known to be thinking; a question
+containing LOOP gets a program that never returns.
 """
 
 from __future__ import annotations
 
-import time
+import threading
 from http.server import ThreadingHTTPServer
 
 from tests.cli.fake_openai import serve
 
-SLOW = "take your time"
+HOLD = "hold on"
+LOOP = "loop forever"
 PLAN = 'with "Approach:"'  # ask_plan.md
 PROGRAM = "code block that defines answer()"  # ask_program.md and ask_revise.md
 
 APPROACH = "Approach: solve the cubic with sympy.solve and check the roots by substitution."
+FOREVER = "```python\ndef answer():\n    while True:\n        pass\n```"
 
 
 def _program(roots: str) -> str:
@@ -30,17 +33,26 @@ def answer():
 
 
 SCRIPTS: dict[str, list[tuple[str, str]]] = {
-    "right": [(PLAN, APPROACH), (PROGRAM, _program("roots"))],
+    "right": [(PLAN, APPROACH), (LOOP, FOREVER), (PROGRAM, _program("roots"))],
     "wrong": [(PLAN, APPROACH), (PROGRAM, _program('["1", "2", "4"]'))],
 }
 
 
-def start(script: str = "right") -> tuple[ThreadingHTTPServer, str]:
+class Gate:
+    """Holds back the replies to HOLD questions until opened; tells when one is held."""
+
+    def __init__(self) -> None:
+        self.holding = threading.Event()
+        self.opened = threading.Event()
+
+
+def start(script: str = "right", gate: Gate | None = None) -> tuple[ThreadingHTTPServer, str]:
     """Start a server playing SCRIPTS[script] on a free port; returns it and its base URL."""
 
     def reply(last: str) -> str:
-        if SLOW in last:
-            time.sleep(30)
+        if HOLD in last and gate is not None:
+            gate.holding.set()
+            gate.opened.wait(timeout=600)
         return next((text for marker, text in SCRIPTS[script] if marker in last), "I do not know.")
 
     return serve(reply)

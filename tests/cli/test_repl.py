@@ -3,7 +3,10 @@
 import json
 import os
 import re
+import signal
 import sys
+import time
+from pathlib import Path
 
 import pexpect
 import pytest
@@ -47,12 +50,26 @@ def chat(tmp_path, llm: str, *options: str) -> pexpect.spawn:
         "NO_COLOR": "1",
         "PROMPT_TOOLKIT_NO_CPR": "1",  # pexpect does not answer cursor position requests
     }
+    if "PYTHONPATH" in os.environ:  # the abduce under test, not only the installed one
+        env["PYTHONPATH"] = os.environ["PYTHONPATH"]
     command = ["-m", "abduce", "chat", "--llm", llm, "--no-cache", *options]
     child = pexpect.spawn(
-        sys.executable, command, env=env, dimensions=(40, 120), encoding="utf-8", timeout=60
+        sys.executable,
+        command,
+        env=env,
+        dimensions=(40, 120),
+        encoding="utf-8",
+        timeout=60,
+        preexec_fn=interruptible,
     )
     child.expect(PROMPT)
     return child
+
+
+def interruptible() -> None:
+    """Ctrl-C at its default, as in a terminal: a suite run in the background (`&` without
+    job control) ignores SIGINT, and a Python started so never raises KeyboardInterrupt."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def send(child: pexpect.spawn, line: str, *expected: str) -> None:
@@ -99,17 +116,85 @@ def test_a_wrong_root_ends_not_verified(tmp_path, wrong):
     finish(child)
 
 
-def test_ctrl_c_interrupts_only_the_answer(tmp_path, right):
+def test_ctrl_c_while_the_model_thinks_interrupts_only_the_answer(tmp_path):
+    gate = fake_chat_model.Gate()
+    server, base = fake_chat_model.start("right", gate)
+    last = tmp_path / "data" / "abduce" / "conversations" / "last.json"
+    try:
+        child = chat(tmp_path, f"openai-compatible:{base}#fake")
+        child.sendline(f"{fake_chat_model.HOLD}: {QUESTION}")
+        assert gate.holding.wait(timeout=120), "the question never reached the model"
+        child.sendintr()
+        child.expect(shown("interrupted"))
+        child.expect(PROMPT)
+        assert not last.exists()
+        send(child, "/trace", "nothing to trace yet")
+        send(child, QUESTION, "x ∈ {1, 2, 3}", "verified ✓")
+        child.sendline("/exit")
+        finish(child)
+    finally:
+        gate.opened.set()
+        server.shutdown()
+    assert [answer["question"] for answer in json.loads(last.read_text())["answers"]] == [QUESTION]
+
+
+def test_ctrl_c_while_the_program_runs_stops_it_and_spoils_no_later_answer(tmp_path, right):
     child = chat(tmp_path, right)
-    child.sendline(f"{fake_chat_model.SLOW}: {QUESTION}")
-    child.expect(shown("thinking…"))
+    child.sendline(f"{fake_chat_model.LOOP}: {QUESTION}")
+    child.expect(shown("program written"))
+    program = running_program(child.pid)
     child.sendintr()
     child.expect(shown("interrupted"))
     child.expect(PROMPT)
-    send(child, "/trace", "nothing to trace yet")
+    assert ended(program), "the interrupted program still runs"
+    for _ in range(os.cpu_count() or 1):  # every fork server answers one of these
+        send(child, QUESTION, "x ∈ {1, 2, 3}", "verified ✓", "1 program,")
     child.sendline("/exit")
     finish(child)
-    assert not (tmp_path / "data" / "abduce" / "conversations" / "last.json").exists()
+
+
+def running_program(pid: int) -> int:
+    """A sandboxed program of process `pid` (a child of one of its fork servers) once it has
+    run for a fifth of a second of CPU time."""
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        for server in children(pid):
+            for program in children(server):
+                if cpu_ticks(program) >= 20:
+                    return program
+        time.sleep(0.05)
+    raise AssertionError("no sandboxed program started")
+
+
+def ended(pid: int) -> bool:
+    """Whether process `pid` is gone (or a zombie) within 15 s, before its own 20 s timeout."""
+    deadline = time.monotonic() + 15
+    while time.monotonic() < deadline:
+        try:
+            state = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()[0]
+        except FileNotFoundError:
+            return True
+        if state == "Z":
+            return True
+        time.sleep(0.1)
+    return False
+
+
+def children(pid: int) -> list[int]:
+    path = Path(f"/proc/{pid}/task/{pid}/children")
+    try:
+        return [int(child) for child in path.read_text().split()]
+    except FileNotFoundError:
+        return []
+
+
+def cpu_ticks(pid: int) -> int:
+    """User and system CPU time of process `pid`, in clock ticks (0 if it is gone)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
+    except FileNotFoundError:
+        return 0
+    return int(fields[11]) + int(fields[12])
 
 
 def test_save_and_continue(tmp_path, right):

@@ -50,7 +50,10 @@ class ProcessExecutor:
             return
         spawn = multiprocessing.get_context("spawn")  # no forking of this process's threads
         with ProcessPoolExecutor(
-            self.workers, mp_context=spawn, initializer=_start_worker, initargs=(make_solver,)
+            self.workers,
+            mp_context=spawn,
+            initializer=_start_worker,
+            initargs=(make_solver, os.getpid()),
         ) as pool:
             futures = [pool.submit(_solve_in_worker, job, seed) for job in jobs]
             for future in as_completed(futures):
@@ -60,15 +63,16 @@ class ProcessExecutor:
 _worker_solver: Solver | None = None
 
 
-def _start_worker(make_solver: SolverFactory) -> None:
+def _start_worker(make_solver: SolverFactory, parent: int) -> None:
     global _worker_solver
-    threading.Thread(target=_exit_with, args=(os.getppid(),), daemon=True).start()
+    threading.Thread(target=_exit_with, args=(parent,), daemon=True).start()
     _worker_solver = make_solver()
 
 
 def _exit_with(parent: int) -> None:
     """End this worker when its parent is gone: a killed driver must leave no workers behind
-    (they would wait on the task queue forever, since every worker holds its write end)."""
+    (they would wait on the task queue forever, since every worker holds its write end).
+    `parent` is the driver's pid as it passed it: it may be gone before this worker starts."""
     while os.getppid() == parent:
         time.sleep(0.5)
     os._exit(1)

@@ -85,6 +85,11 @@ class ForkServer:
             except ServerLost as error:
                 lost = error
                 self.restart()
+            except BaseException:
+                # Interrupted (Ctrl-C): stop the program, so that its late answer is not read
+                # as the next program's.
+                self.restart()
+                raise
         unanswered = [failed(str(lost))] * len(inputs)
         return answers + [unanswered] * (len(sources) - len(answers))
 
