@@ -22,7 +22,7 @@ WAIT_SECONDS = 300  # for a phase to be reached: generous, for a loaded machine
 
 def start(listing, out, workers: int) -> subprocess.Popen:
     command = [sys.executable, "-m", "abduce", "bench", str(listing), "--out", str(out),
-               "--planner", "search", "--budget", "0.5", "--workers", str(workers)]  # fmt: skip
+               "--planner", "search", "--search-seconds", "0.5", "--workers", str(workers)]  # fmt: skip
     return subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
 
 
