@@ -43,6 +43,7 @@ def test_the_environment_overrides_the_config_file(home, monkeypatch):
     monkeypatch.setenv("ABDUCE_ROUNDS", "2")
     monkeypatch.setenv("ABDUCE_MAX_SECONDS", "12.5")
     monkeypatch.setenv("ABDUCE_CACHE_DIR", "~/cache")
+    monkeypatch.setenv("ABDUCE_REQUEST_TIMEOUT", "0.5")
     monkeypatch.setenv("ABDUCE_LLM", "")  # empty: as if unset
     settings = load_settings()
     assert settings.model_dump() == {
@@ -52,6 +53,8 @@ def test_the_environment_overrides_the_config_file(home, monkeypatch):
         "max_seconds": 12.5,
         "search_seconds": 10.0,
         "rounds": 2,
+        "max_retries": 3,
+        "request_timeout": 0.5,
         "history_file": home / "h",
         "conversations_dir": home / ".local" / "share" / "abduce" / "conversations",
         "cache_dir": home / "cache",

@@ -5,7 +5,7 @@
 | 0         | done                                                                           |
 | 1         | a bug in abduce itself: Python's traceback, to be reported                     |
 | 2         | bad input: a task, an option, a config value, a tool call, a model spec        |
-| 3         | the model failed: its provider raised instead of replying                      |
+| 3         | the model failed: its provider raised, or its server could not be used         |
 | 130       | interrupted (Ctrl-C)                                                           |
 
 Anything else that escapes is a bug and surfaces as one: no code catches `Exception` to turn
@@ -65,6 +65,39 @@ class ModelError(AbduceError):
     """The chat model raised instead of replying (its server, its context window, …)."""
 
     exit_code: ClassVar[int] = 3
+
+
+class ModelServerError(ModelError):
+    """The model's server cannot be used, after the client's retries: the run cannot proceed,
+    so no task is recorded as finished (a problem-level refusal stays a plain ModelError)."""
+
+
+class ModelUnreachable(ModelServerError):
+    """No connection: refused, DNS, TLS, or the connection dropped."""
+
+
+class ModelTimeout(ModelServerError):
+    """The server did not answer within the request timeout."""
+
+
+class ModelAuthError(ModelServerError):
+    """The server refused the API key (401) or its permissions (403)."""
+
+
+class ModelNotFound(ModelServerError):
+    """The server knows no such model, or no such URL (404)."""
+
+
+class ModelRateLimited(ModelServerError):
+    """The server kept answering 429: rate limit or quota."""
+
+
+class ModelServerFailed(ModelServerError):
+    """The server kept answering with a 5xx status."""
+
+
+class ModelProtocolError(ModelServerError):
+    """The server's reply is not an OpenAI-compatible chat reply."""
 
 
 def first_problem(error: ValidationError) -> str:

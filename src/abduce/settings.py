@@ -6,6 +6,8 @@ The first of these that sets a field wins. The config file sets any field by nam
     planner = "llm"
     rounds = 4
     max_seconds = 120
+    max_retries = 3          # retries of a request to a model server, with backoff
+    request_timeout = 600    # seconds one request may take
 
 and each field has its variable: ABDUCE_LLM, ABDUCE_PLANNER, ABDUCE_CACHE_DIR, ABDUCE_MODEL, …
 Directories follow the platform's conventions (platformdirs); on Linux the XDG ones:
@@ -54,6 +56,8 @@ class Settings(BaseSettings):
     max_seconds: float = Field(300.0, gt=0)
     search_seconds: float = Field(10.0, gt=0)
     rounds: int = Field(3, ge=1)
+    max_retries: int = Field(3, ge=0)
+    request_timeout: float = Field(600.0, gt=0)
     history_file: Path = Field(default_factory=lambda: directories().user_data_path / "history")
     conversations_dir: Path = Field(
         default_factory=lambda: directories().user_data_path / "conversations"

@@ -77,3 +77,10 @@ def test_usage_metadata_is_counted_when_llm_output_has_none():
     channel = ModelChannel(MetadataOnlyModel(responses=["a"]))
     channel.ask([HumanMessage("hi")])
     assert (channel.tokens_in, channel.tokens_out) == (7, 2)
+
+
+def test_the_client_retries_and_times_out_as_the_settings_say(monkeypatch):
+    monkeypatch.setenv("ABDUCE_MAX_RETRIES", "5")
+    monkeypatch.setenv("ABDUCE_REQUEST_TIMEOUT", "7.5")
+    model = make_llm("openai-compatible:http://127.0.0.1:9/v1#qwen", use_cache=False)
+    assert (model.max_retries, model.request_timeout) == (5, 7.5)

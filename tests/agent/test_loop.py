@@ -1,4 +1,7 @@
+import pytest
+
 from abduce import Budget, Solution, Solver
+from abduce.errors import ModelUnreachable
 from tests.fakes import FLIP, fence
 
 HYPOTHESES = (
@@ -101,14 +104,25 @@ def test_trace_round_trips_through_json(scripted):
     assert restored.attempts == solution.attempts
 
 
-def test_model_failure_ends_the_task_with_a_reason(scripted):
+def broken(scripted, error):
     class Broken(type(scripted())):
         def _call(self, *args, **kwargs):
-            raise ConnectionError("server went away\nmore detail")
+            raise error
 
-    solution = Solver(Broken(responses=[]), use_cache=False, planner="llm").solve(FLIP)
-    assert solution.stopped == "error: ConnectionError: server went away"
+    return Broken(responses=[])
+
+
+def test_a_model_refusing_the_task_ends_the_task_with_a_reason(scripted):
+    model = broken(scripted, ValueError("context window exceeded\nmore detail"))
+    solution = Solver(model, use_cache=False, planner="llm").solve(FLIP)
+    assert solution.stopped == "error: ValueError: context window exceeded"
     assert solution.attempts == [[[[7, 8, 9]]]]
+
+
+def test_a_fault_of_the_model_server_does_not_finish_the_task(scripted):
+    solver = Solver(broken(scripted, ConnectionError("server went away")), planner="llm")
+    with pytest.raises(ModelUnreachable, match="^cannot reach the model at Broken: server went"):
+        solver.solve(FLIP)
 
 
 USES_DSL = (

@@ -10,8 +10,8 @@ from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import BaseMessage
 from langchain_core.outputs import LLMResult
 
+from abduce.agent.faults import model_error
 from abduce.agent.models import Budget
-from abduce.errors import ModelError, first_line
 
 
 class BudgetExhausted(Exception):
@@ -42,7 +42,8 @@ class ModelChannel:
 
     def ask(self, messages: list[BaseMessage], stop: list[str] | None = None) -> str:
         """The model's reply to `messages`, cut at any `stop` string; raises BudgetExhausted,
-        or ModelError when the model's provider raises instead of replying."""
+        or ModelError when the model's provider raises instead of replying (ModelServerError
+        when its server cannot be used)."""
         if self.exhausted():
             raise BudgetExhausted
         self.calls += 1
@@ -50,7 +51,7 @@ class ModelChannel:
         try:
             reply = self.model.invoke(messages, stop=stop, config={"callbacks": [usage]})
         except Exception as error:  # any provider's failure, named in one line
-            raise ModelError(first_line(error)) from error
+            raise model_error(error, self.model) from error
         self.tokens_in += usage.tokens_in
         self.tokens_out += usage.tokens_out
         return str(reply.text)

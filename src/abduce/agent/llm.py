@@ -129,6 +129,7 @@ def _openai_model(
 ) -> BaseChatModel:
     from langchain_openai import ChatOpenAI
 
+    settings = load_settings()
     api_key = os.environ.get("OPENAI_API_KEY") or ("not-needed" if base_url else None)
     if api_key is None:
         raise LLMSpecError("OPENAI_API_KEY is not set; export it to use 'openai:' models")
@@ -139,6 +140,7 @@ def _openai_model(
         temperature=temperature,
         seed=seed,
         max_tokens=MAX_TOKENS,
-        max_retries=1,
+        max_retries=settings.max_retries,  # the client's backoff: connection errors, 429, 5xx
+        request_timeout=settings.request_timeout,
         cache=llm_cache,
     )

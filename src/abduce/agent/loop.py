@@ -17,7 +17,7 @@ from abduce.agent.solution import Solution
 from abduce.agent.synthesizer import LLMSynthesizer, Synthesizer
 from abduce.agent.trace import Trace
 from abduce.agent.verifier import SandboxVerifier, Verifier
-from abduce.errors import ModelError, UsageError
+from abduce.errors import ModelError, ModelServerError, UsageError
 from abduce.tasks import ArcDomain, Domain, Task
 
 PLANNERS = ("both", "llm", "search")
@@ -197,11 +197,14 @@ class Solver:
         return llm if planner == "llm" else ChainPlanner(search, llm)
 
     def solve(self, task: Task) -> Solution:
-        """Search for a program that explains every train example; answer the test inputs."""
+        """Search for a program that explains every train example; answer the test inputs.
+        A fault of the model's server propagates: the task did not finish."""
         run: Run[Verdict] = Run(task.id)
         try:
             stopped = self.loop.run(task, run)
-        except ModelError as error:  # the model failing on this task ends the task, not the run
+        except ModelServerError:
+            raise
+        except ModelError as error:  # the model refusing this task ends the task, not the run
             stopped = f"error: {error}"
         return self._solution(task, run, stopped)
 

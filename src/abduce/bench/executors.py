@@ -15,7 +15,7 @@ import socket
 import threading
 import time
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from pathlib import Path
 from typing import Protocol
 
@@ -56,8 +56,26 @@ class ProcessExecutor:
             initargs=(make_solver, os.getpid()),
         ) as pool:
             futures = [pool.submit(_solve_in_worker, job, seed) for job in jobs]
-            for future in as_completed(futures):
-                yield future.result()
+            yield from _until_first_error(futures)
+
+
+def _until_first_error(futures: list[Future[ResultLine]]) -> Iterator[ResultLine]:
+    """Each line as its job finishes. A job that raises (a model server's fault) stops the run:
+    the jobs not yet started are cancelled, those running finish and are yielded, and then
+    the first error is raised."""
+    first: BaseException | None = None
+    for future in as_completed(futures):
+        if future.cancelled():
+            continue
+        error = future.exception()
+        if error is None:
+            yield future.result()
+        elif first is None:
+            first = error
+            for other in futures:
+                other.cancel()
+    if first is not None:
+        raise first
 
 
 _worker_solver: Solver | None = None

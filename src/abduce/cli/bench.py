@@ -38,7 +38,7 @@ from abduce.cli.options import (
     console,
     load_solver,
 )
-from abduce.errors import UsageError
+from abduce.errors import ModelServerError, UsageError
 from abduce.tasks.remap import REMAP_MODES, Remap
 
 WorkersOption = Annotated[
@@ -139,13 +139,22 @@ def run_suite(
     with Progress(*columns, console=console) as progress:
         bar = progress.add_task("tasks", total=len(jobs), completed=len(done), solved=0)
         solved = 0
+        results: list[ResultLine] = []
 
         def advance(line: ResultLine) -> None:
             nonlocal solved
+            results.append(line)
             solved += bool(line.solved)
             progress.update(bar, advance=1, solved=solved)
 
-        results = run_tasks(jobs, make_solver, out, seed, executor=executor, on_result=advance)
+        try:
+            run_tasks(jobs, make_solver, out, seed, executor=executor, on_result=advance)
+        except ModelServerError:
+            console.print(
+                f"stopped by the model server's fault after {len(results)} tasks; {out} keeps "
+                "every finished task, and the same command resumes"
+            )
+            raise
     seconds = [line.seconds for line in results]
     median = f"{statistics.median(seconds):.1f}" if seconds else "-"
     console.print(
