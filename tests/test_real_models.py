@@ -20,8 +20,10 @@ TASK = "d037b0a7"  # a small ARC-AGI-1 training task: short prompts keep this te
 
 def solve_json(*extra: str, env: dict | None = None) -> Solution:
     command = [sys.executable, "-m", "abduce", "solve", TASK, "--json", "--planner", "llm"]
-    command += ["--max-calls", "3", *extra]
-    result = subprocess.run(command, capture_output=True, text=True, timeout=900, env=env)
+    # The calls, not the clock, bound the run: on a loaded machine the first call alone (the
+    # ~6,000-token system prompt) can outlast the default 300 s, leaving one call.
+    command += ["--max-calls", "3", "--max-seconds", "3600", *extra]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=3600, env=env)
     assert result.returncode == 0, result.stderr
     return Solution.model_validate_json(result.stdout)
 
