@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from pydantic import BaseModel, ConfigDict, field_serializer, field_validator
+from pydantic import BaseModel, ConfigDict
 
 from abduce.agent.models import ExampleVerdict
-from abduce.agent.trace import Trace
+from abduce.agent.trace import TraceField
 
 
 class Solution(BaseModel):
@@ -29,13 +27,4 @@ class Solution(BaseModel):
     tokens_out: int
     seconds: float
     model: str
-    trace: Trace
-
-    @field_validator("trace", mode="before")
-    @classmethod
-    def _trace_from_data(cls, value: object) -> object:
-        return Trace.from_dict(value) if isinstance(value, dict) else value
-
-    @field_serializer("trace")
-    def _trace_data(self, trace: Trace) -> dict[str, Any]:
-        return trace.to_dict()
+    trace: TraceField

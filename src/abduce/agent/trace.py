@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Annotated, Any
 
 import networkx as nx
+from pydantic import BeforeValidator, PlainSerializer
 
 from abduce.agent.models import Hypothesis, Judged, Program
 
@@ -52,3 +53,11 @@ class Trace:
         trace.graph = nx.DiGraph(nx.node_link_graph(data, edges="edges"))
         trace.root = next(n for n, d in trace.graph.nodes(data=True) if d["kind"] == "task")
         return trace
+
+
+def _from_data(value: object) -> object:
+    return Trace.from_dict(value) if isinstance(value, dict) else value
+
+
+# A Trace as a pydantic field: node-link data in JSON, a Trace in Python.
+TraceField = Annotated[Trace, BeforeValidator(_from_data), PlainSerializer(Trace.to_dict)]

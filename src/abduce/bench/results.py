@@ -15,14 +15,13 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     ValidationError,
-    field_serializer,
     field_validator,
     model_validator,
 )
 
 from abduce.agent.models import Budget, ExampleVerdict
 from abduce.agent.solution import Solution
-from abduce.agent.trace import Trace
+from abduce.agent.trace import TraceField
 from abduce.errors import ResultsFormatError, first_problem
 from abduce.tasks.models import Task
 from abduce.tasks.remap import Remap
@@ -57,7 +56,7 @@ class ResultLine(BaseModel):
     prompt_hash: str
     finished_at: float | None = None
     task: Task | None = None
-    trace: Trace | None = None
+    trace: TraceField | None = None
 
     @classmethod
     def from_solution(
@@ -110,15 +109,6 @@ class ResultLine(BaseModel):
                 f"version {version} is newer than this abduce reads ({SCHEMA_VERSION})"
             )
         return version
-
-    @field_validator("trace", mode="before")
-    @classmethod
-    def _trace_from_data(cls, value: object) -> object:
-        return Trace.from_dict(value) if isinstance(value, dict) else value
-
-    @field_serializer("trace")
-    def _trace_data(self, trace: Trace | None) -> dict[str, Any] | None:
-        return trace.to_dict() if trace is not None else None
 
     def to_json(self) -> str:
         """The line as written to a results file (without its newline)."""
