@@ -75,7 +75,7 @@ def test_a_failure_goes_back_and_the_revision_is_verified(scripted, first, feedb
     [("2 * 60 + 30", True), ("140", False)],
 )
 def test_a_number_needs_a_second_program_that_agrees(scripted, second, verified):
-    question = "A film starts at 3pm and lasts 2 and a half hours. How many minutes long is it?"
+    question = "How many minutes are 2 and a half hours?"
     plan = "Approach: convert hours to minutes."
     model = scripted(plan, returning("150"), returning(second))
     answer = Agent(model, rounds=1, use_cache=False).ask(question)

@@ -6,6 +6,9 @@ the tools, the sandbox runs it and records its tool calls, the claim its answer 
 checked independently (in a fresh sandboxed process, against the question), and what the check
 found goes back to the model, for up to `rounds` programs. A bare number or ARC grid is checked
 by agreement with a second program written from scratch.
+
+A word problem takes its own path on the same loop (agent/word_problems.py): sampled programs
+and a step-by-step answer vote, and the ballot's rule decides whether the majority is verified.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from abduce.agent.ballot import Ballot, Candidate, number_text
 from abduce.agent.channel import ModelChannel
 from abduce.agent.llm import LLMSpec, make_llm
 from abduce.agent.loop import Loop, Run
@@ -26,6 +30,15 @@ from abduce.agent.question import (
     QuestionSynthesizer,
     QuestionVerifier,
     describe_check,
+)
+from abduce.agent.word_problems import (
+    WordPlanner,
+    WordQuestion,
+    WordSynthesizer,
+    WordVerifier,
+    is_word_problem,
+    schedule,
+    word_feedback,
 )
 
 HISTORY_TURNS = 3
@@ -47,6 +60,7 @@ class Answer(BaseModel):
     tokens_in: int = 0
     tokens_out: int = 0
     seconds: float = 0.0
+    candidates: list[Candidate] = []  # a word problem's sampled answers, with origin and seed
 
     @property
     def mark(self) -> str:
@@ -69,32 +83,73 @@ class Agent:
     ) -> None:
         self.channel = ModelChannel(make_llm(llm, seed=seed, use_cache=use_cache))
         self.rounds = rounds
+        self.seed = seed
         # a plan, each round's program, and a second program for a number
         self.budget = Budget(max_llm_calls=2 * rounds + 2, max_seconds=max_seconds)
         self.history: list[tuple[str, str]] = []
 
     def ask(self, question: str, listener: Listener | None = None) -> Answer:
-        """Answer `question`: plan, write a program, run it, check it, revise."""
+        """Answer `question`: plan, write a program, run it, check it, revise; or, for a word
+        problem, sample programs and a step-by-step answer and take the majority."""
         say = listener or (lambda event, text: None)
-        asked = Question(text=question.strip(), turns=self.history[-HISTORY_TURNS:])
+        text, turns = question.strip(), self.history[-HISTORY_TURNS:]
+        if is_word_problem(text):
+            answer = self._word_problem(text, turns, say)
+        else:
+            answer = self._question(Question(text=text, turns=turns), say)
+        answer = answer.model_copy(update=self._usage())
+        self.history.append((question, answer.text))
+        return answer
+
+    def _question(self, asked: Question, say: Listener) -> Answer:
         planner = QuestionPlanner(self.channel, say)
         verifier = QuestionVerifier(self.channel, say)
         synthesizer = QuestionSynthesizer(self.channel, say)
         budget = self.budget.model_copy(update={"revisions": self.rounds - 1})
         run: Run[Checked] = Run("question")
         Loop(planner, synthesizer, verifier, describe_check, budget, self.channel).run(asked, run)
-        answer = self._answer(question, asked, planner.words, run)
-        answer = answer.model_copy(update=self._usage())
-        self.history.append((question, answer.text))
-        return answer
+        return self._answer(asked, planner.words, run)
+
+    def _word_problem(self, text: str, turns: list[tuple[str, str]], say: Listener) -> Answer:
+        """The ballot's majority over sampled programs and step-by-step answers."""
+        samples = schedule(self.seed)
+        question = WordQuestion(
+            text=text, turns=turns, samples={sample.describe(): sample for sample in samples}
+        )
+        ballot = Ballot(text)
+        run: Run[Candidate] = Run("question")
+        budget = Budget(
+            max_llm_calls=len(samples) + 2, max_seconds=self.budget.max_seconds, revisions=1
+        )
+        planner = WordPlanner(ballot, samples)
+        synthesizer = WordSynthesizer(self.channel, say)
+        verifier = WordVerifier(ballot, run, say)
+        Loop(planner, synthesizer, verifier, word_feedback, budget, self.channel).run(question, run)
+        decision = ballot.decision()
+        candidates = ballot.candidates
+        if decision.value is None:
+            return Answer(
+                question=text, text="(no answer)", verified=False, check=decision.reason,
+                programs=len(run.programs), candidates=candidates,
+            )  # fmt: skip
+        programs = [c for c in decision.agreeing if c.method == "program"]
+        return Answer(
+            question=text,
+            text=number_text(decision.value),
+            verified=decision.verified,
+            check=decision.reason,
+            approach=f"the majority of {len(ballot.counted())} sampled answers",
+            program=(programs or decision.agreeing)[0].source,
+            value=decision.value,
+            programs=len(run.programs),
+            candidates=candidates,
+        )
 
     def reset(self) -> None:
         """Forget the conversation."""
         self.history.clear()
 
-    def _answer(
-        self, question: str, asked: Question, words: str | None, run: Run[Checked]
-    ) -> Answer:
+    def _answer(self, asked: Question, words: str | None, run: Run[Checked]) -> Answer:
         """The plan's words; else the verified program's answer, else the latest program's
         that gave a result."""
         if words is not None:
@@ -104,7 +159,7 @@ class Agent:
         verdict = _best(run.verdicts)
         if verdict is None:
             return Answer(
-                question=question, text="(no answer)", verified=False, check="budget spent"
+                question=asked.text, text="(no answer)", verified=False, check="budget spent"
             )
         program = run.programs[verdict.program_id]
         return Answer(

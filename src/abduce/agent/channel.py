@@ -9,6 +9,7 @@ from langchain_core.callbacks import BaseCallbackHandler
 from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import BaseMessage
 from langchain_core.outputs import LLMResult
+from langchain_core.runnables import RunnableConfig
 
 from abduce.agent.faults import model_error
 from abduce.agent.models import Budget
@@ -40,16 +41,28 @@ class ModelChannel:
     def exhausted(self) -> bool:
         return self.calls >= self.budget.max_llm_calls or self.seconds >= self.budget.max_seconds
 
-    def ask(self, messages: list[BaseMessage], stop: list[str] | None = None) -> str:
-        """The model's reply to `messages`, cut at any `stop` string; raises BudgetExhausted,
-        or ModelError when the model's provider raises instead of replying (ModelServerError
-        when its server cannot be used)."""
+    def ask(
+        self,
+        messages: list[BaseMessage],
+        stop: list[str] | None = None,
+        *,
+        seed: int | None = None,
+        temperature: float | None = None,
+        max_tokens: int | None = None,
+    ) -> str:
+        """The model's reply to `messages`, cut at any `stop` string, sampled with this call's
+        own `seed`, `temperature` and `max_tokens` when given (the reply cache keys on them); raises
+        BudgetExhausted, or ModelError when the model's provider raises instead of replying
+        (ModelServerError when its server cannot be used)."""
         if self.exhausted():
             raise BudgetExhausted
         self.calls += 1
         usage = _UsageCounter()
+        sampling = {"seed": seed, "temperature": temperature, "max_tokens": max_tokens}
+        given = {name: value for name, value in sampling.items() if value is not None}
         try:
-            reply = self.model.invoke(messages, stop=stop, config={"callbacks": [usage]})
+            config: RunnableConfig = {"callbacks": [usage]}
+            reply = self.model.invoke(messages, stop=stop, config=config, **given)
         except Exception as error:  # any provider's failure, named in one line
             raise model_error(error, self.model) from error
         self.tokens_in += usage.tokens_in

@@ -11,7 +11,7 @@ from abduce.tasks import Domain, Task
 MAX_FEEDBACK = 1200
 Problem = TypeVar("Problem")
 Judgement = TypeVar("Judgement")
-Feedback = Callable[[Problem, Judgement], str]  # what went wrong, for the revision
+Feedback = Callable[[Problem, Judgement], str | None]  # what went wrong; None: do not revise
 
 
 def describe_failures(task: Task, verdict: Verdict, domain: Domain[Any]) -> str:

@@ -79,7 +79,8 @@ class Loop(Generic[Problem, Judgement]):
     def _implement(
         self, problem: Problem, run: Run[Judgement], hypothesis: Hypothesis
     ) -> Judgement:
-        """Write a program for the hypothesis, then revise it from feedback until it passes."""
+        """Write a program for the hypothesis, then revise it from feedback until it passes
+        (or the feedback says there is nothing to revise)."""
         if self.synthesizer is None:
             raise UsageError("a hypothesis without a program needs a synthesizer to write one")
         text = hypothesis.text
@@ -89,6 +90,8 @@ class Loop(Generic[Problem, Judgement]):
             if verdict.passed:
                 break
             feedback = self.feedback(problem, verdict)
+            if feedback is None:
+                break
             source = self.synthesizer.revise(problem, text, source, feedback)
             verdict = self._verify(problem, run, source, hypothesis, verdict.program_id)
         return verdict
