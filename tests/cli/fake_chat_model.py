@@ -17,9 +17,12 @@ HOLD = "hold on"
 LOOP = "loop forever"
 PLAN = 'with "Approach:"'  # ask_plan.md
 PROGRAM = "code block that defines answer()"  # ask_program.md and ask_revise.md
+WORD_PROGRAM = "returns the final"  # word_program.md and word_revise.md
+WORD_STEPS = "step by step, without code"  # word_steps.md
 
 APPROACH = "Approach: solve the cubic with sympy.solve and check the roots by substitution."
 FOREVER = "```python\ndef answer():\n    while True:\n        pass\n```"
+APPLES = "```python\ndef answer():\n    picked = 8 * 3\n    return picked - 4\n```"
 
 
 def _program(roots: str) -> str:
@@ -33,7 +36,13 @@ def answer():
 
 
 SCRIPTS: dict[str, list[tuple[str, str]]] = {
-    "right": [(PLAN, APPROACH), (LOOP, FOREVER), (PROGRAM, _program("roots"))],
+    "right": [
+        (WORD_PROGRAM, APPLES),  # every seed gets the same program: it counts once
+        (WORD_STEPS, "8 * 3 = 24 apples\n24 - 4 = 20\nAnswer: 20"),
+        (PLAN, APPROACH),
+        (LOOP, FOREVER),
+        (PROGRAM, _program("roots")),
+    ],
     "wrong": [(PLAN, APPROACH), (PROGRAM, _program('["1", "2", "4"]'))],
 }
 

@@ -44,6 +44,20 @@ def test_ask_json_answers_one_line_per_question(tmp_path, right):
     assert all(answer["verified"] and answer["text"] == "x ∈ {1, 2, 3}" for answer in answers)
 
 
+def test_a_word_problems_candidates_are_shown_and_in_the_json(tmp_path, right):
+    question = "Ann picks 8 apples a day for 3 days and gives 4 away. How many does she keep?"
+    shown = abduce(tmp_path, "ask", question, "--llm", right, "--verbose")
+    assert shown.returncode == 0, shown.stderr
+    assert "program (seed 0, temperature 0): 20 (agrees)" in shown.stdout
+    assert "Answer: 20" in shown.stdout  # the agreeing derivation
+    assert "not verified" in shown.stdout  # the server sends one program for every seed
+    done = abduce(tmp_path, "ask", "--json", "--llm", right, stdin=question)
+    [answer] = [json.loads(line) for line in done.stdout.splitlines()]
+    origins = {(c["method"], c["seed"], c["value"]) for c in answer["candidates"]}
+    assert {("program", 0, 20), ("program", 1, 20), ("step-by-step", 2, 20)} <= origins
+    assert answer["text"] == "20" and not answer["verified"]
+
+
 def test_tools_call_prints_the_result_as_json(tmp_path):
     done = abduce(tmp_path, "tools", "call", "sympy.factor", "--json", '{"expression": "x**2-1"}')
     assert done.returncode == 0, done.stderr

@@ -29,7 +29,7 @@ from abduce.agent.verifier import brief
 from abduce.programs import default_sandbox
 from abduce.tasks import is_grid
 
-Listener = Callable[[str, str], None]  # (event, text): words, approach, program, check
+Listener = Callable[[str, str], None]  # (event, text): words, approach, program, derivation, check
 MATHS = re.compile(r"\d|[=+*/^]")  # a question with these is computed, whatever the plan says
 TOLERANCE = 1e-9
 DEFAULT_APPROACH = "Compute the answer with the tools."

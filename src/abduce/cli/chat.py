@@ -9,6 +9,7 @@ import typer
 from rich.syntax import Syntax
 
 from abduce.agent.answer import Agent, Answer
+from abduce.agent.ballot import number_text
 from abduce.cli.options import LLMOption, NoCacheOption, SeedOption, console
 from abduce.errors import UsageError
 from abduce.settings import load_settings
@@ -67,11 +68,27 @@ def ask(
 
 
 def show(answer: Answer, verbose: bool) -> None:
-    """The answer, its mark and (verbose) the program that computed it."""
-    if verbose and answer.approach:
+    """The answer, its mark and (verbose) the program that computed it, or a word problem's
+    candidates with the derivations that agree."""
+    if verbose and answer.candidates:
+        show_candidates(answer)
+    elif verbose and answer.approach:
         console.print(f"[dim]approach:[/] {answer.approach}", highlight=False)
-    if verbose and answer.program:
+    if verbose and answer.program and not answer.candidates:
         console.print(Syntax(answer.program, "python", theme="ansi_dark"))
     console.print(f"[bold]{answer.text}[/]", highlight=False)
     color = "green" if answer.verified else "yellow"
     console.print(f"[{color}]{answer.mark}[/]", highlight=False)
+
+
+def show_candidates(answer: Answer) -> None:
+    """Each sampled answer with its origin and seed; the ones that agree, in full."""
+    for candidate in answer.candidates:
+        agrees = candidate.value is not None and candidate.value == answer.value
+        found = candidate.error if candidate.value is None else number_text(candidate.value)
+        mark = " [green](agrees)[/]" if agrees else ""
+        console.print(f"[dim]{candidate.describe()}:[/] {found}{mark}", highlight=False)
+        if agrees and candidate.method == "program":
+            console.print(Syntax(candidate.source, "python", theme="ansi_dark"))
+        elif agrees:
+            console.print(candidate.source, highlight=False, markup=False)

@@ -219,6 +219,8 @@ class Repl:
             self.console.print(Syntax(text, "python", theme="ansi_dark"))
         elif event == "program":
             self._say(f"program written ({len(text.splitlines())} lines)", "dim")
+        elif event == "derivation" and self.verbose:
+            self.console.print(text, highlight=False, markup=False)
         elif event == "check":
             self._say(f"check: {text}", "dim")
 
