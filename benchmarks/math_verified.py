@@ -6,6 +6,7 @@ prints a Markdown summary for benchmarks/RESULTS.md.
     python benchmarks/math_verified.py --mode agent --out runs/math_agent.jsonl
     python benchmarks/math_verified.py --summary runs/math_direct.jsonl runs/math_agent.jsonl
     python benchmarks/math_verified.py --regrade runs/math_direct.jsonl   # after a grader fix
+    python benchmarks/math_verified.py --mode agent --limit 60 --kind word_problem --out F
 
 Answers are graded in the sandbox (expression equivalence): model text is never parsed here.
 """
@@ -84,6 +85,7 @@ def answered(path: Path) -> set[str]:
 
 def run(args: argparse.Namespace) -> None:
     problems = generate_problems(args.count, args.seed)[: args.limit]
+    problems = [problem for problem in problems if args.kind in (None, problem.kind)]
     done = answered(args.out)
     llm = make_llm(args.llm, seed=args.seed, use_cache=False)
     answerer = Agent(llm, use_cache=False) if args.mode == "agent" else ModelChannel(llm)
@@ -159,6 +161,7 @@ def main() -> None:
     parser.add_argument("--out", type=Path)
     parser.add_argument("--count", type=int, default=200, help="problems generated")
     parser.add_argument("--limit", type=int, default=None, help="only the first N (balanced)")
+    parser.add_argument("--kind", default=None, help="only problems of this kind")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--llm", default=None)
     parser.add_argument("--summary", type=Path, nargs="+", help="summarise results files")
