@@ -33,13 +33,21 @@ MEASURES = frozenset(
 COMPARATIVES = frozenset({"more", "fewer", "less", "extra", "additional", "total", "of", "in"})
 
 
-class Candidate(BaseModel):
-    """One sampled answer: how it was drawn, what it gave, and the loop's verdict on it."""
+class Sample(BaseModel):
+    """How one candidate is drawn: the method, its seed and temperature."""
 
-    program_id: str
     method: Method
     seed: int
     temperature: float
+
+    def describe(self) -> str:
+        return f"{self.method} (seed {self.seed}, temperature {self.temperature:g})"
+
+
+class Candidate(Sample):
+    """One sampled answer: how it was drawn, what it gave, and the loop's verdict on it."""
+
+    program_id: str
     source: str  # the program, or the step-by-step derivation
     value: float | None = None
     error: str | None = None  # why it gave no number
@@ -53,9 +61,6 @@ class Candidate(BaseModel):
     @property
     def accuracy(self) -> float:
         return 1.0 if self.verified else 0.0
-
-    def describe(self) -> str:
-        return f"{self.method} (seed {self.seed}, temperature {self.temperature:g})"
 
 
 class Decision(BaseModel):
@@ -113,8 +118,8 @@ class Ballot:
             reason = problem
         else:
             reason = f"{len(programs)} programs and the step-by-step answer agree ({votes})"
-        verified = len(programs) >= 2 and steps and 2 * len(agreeing) > voters and not problem
-        return Decision(value=value, verified=verified, reason=reason, agreeing=agreeing)
+            return Decision(value=value, verified=True, reason=reason, agreeing=agreeing)
+        return Decision(value=value, verified=False, reason=reason, agreeing=agreeing)
 
     def needs(self) -> Method:
         """The method whose agreement the leading answer lacks most: a second program, then

@@ -18,7 +18,7 @@ from typing import Any, cast
 from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, SystemMessage
 from pydantic import BaseModel
 
-from abduce.agent.ballot import Ballot, Candidate, Method, number_text, numbers_in
+from abduce.agent.ballot import Ballot, Candidate, Method, Sample, number_text, numbers_in
 from abduce.agent.channel import ModelChannel
 from abduce.agent.loop import Run
 from abduce.agent.models import Program, Proposal
@@ -50,17 +50,6 @@ def is_word_problem(question: str) -> bool:
     words = re.findall(r"[A-Za-z]+", question)
     has_number = bool(re.search(r"\d", question) or NUMBER_WORDS.search(question))
     return len(words) >= MIN_WORDS and has_number and not SYMBOLIC.search(question)
-
-
-class Sample(BaseModel):
-    """How one candidate is drawn: the method, its seed and temperature."""
-
-    method: Method
-    seed: int
-    temperature: float
-
-    def describe(self) -> str:
-        return f"{self.method} (seed {self.seed}, temperature {self.temperature:g})"
 
 
 def schedule(seed: int) -> list[Sample]:
