@@ -63,6 +63,15 @@ def test_identical_programs_count_once(scripted):
     assert len(answer.candidates) == 6 and "1 of" not in answer.check
 
 
+def test_numbers_in_words_are_computed(scripted):
+    question = "Twelve children share thirty-six apples equally. How many apples does each get?"
+    share = program("    children = 12\n    apples = 36\n    return apples / children")
+    share_again = program("    return 36 // 12")
+    model = scripted(share, share_again, "36 / 12 = 3\nAnswer: 3")
+    answer = Agent(model, use_cache=False).ask(question)
+    assert answer.computed and answer.verified and answer.text == "3"
+
+
 def test_the_reply_cache_keys_on_the_seed():
     model = FakeListChatModel(responses=["first", "second", "third"], cache=InMemoryCache())
     channel = ModelChannel(model)
