@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import socket
 import threading
+import time
 from collections.abc import Sequence
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -17,7 +18,7 @@ FAULTS = ("401", "403", "404", "429", "500", "not-json", "hang")
 class FaultServer:
     """Answers request n as `schedule[n - 1]` says while the schedule lasts, then its first
     `healthy` requests with the ARC loop's script and the others as `fault` says (None: the
-    script too); counts the requests it received."""
+    script too), each after `delay` seconds; counts the requests it received."""
 
     def __init__(
         self, fault: str | None = None, healthy: int = 0, schedule: Sequence[str | None] = ()
@@ -25,6 +26,7 @@ class FaultServer:
         self.fault = fault
         self.healthy = healthy
         self.schedule = list(schedule)
+        self.delay = 0.0
         self.requests = 0
         self.released = threading.Event()
         counting = threading.Lock()
@@ -39,6 +41,7 @@ class FaultServer:
                 if fault == "hang":
                     server.released.wait(30)
                     return
+                time.sleep(server.delay)
                 if fault == "not-json":
                     self._send(200, b"{not json")
                 elif fault is not None:

@@ -2,6 +2,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 
 import pytest
 from langchain_community.cache import SQLiteCache
@@ -144,3 +145,26 @@ def test_bench_stops_after_max_faults_in_a_row_and_the_rerun_finishes_each_task_
     resumed = abduce(*args)
     assert resumed.returncode == 0, resumed.stderr
     assert sorted(recorded(out)) == tasks
+
+
+def test_a_hung_server_cannot_hang_a_bench_run(tmp_path, server):
+    server.fault = "hang"
+    out = tmp_path / "runs.jsonl"
+    started = time.monotonic()
+    stopped = abduce(*bench_args(server, out, "--max-faults", "2", "--request-timeout", "0.5"))
+    assert_one_line(stopped, f"the model at {server.base} did not answer in time (after 0 retries)")
+    assert time.monotonic() - started < 60  # two requests of 0.5 s, and starting up
+    assert server.requests == 2
+    assert out.read_text() == ""
+
+
+def test_a_task_stops_at_its_max_seconds_between_calls(tmp_path, server):
+    server.delay = 0.4
+    out = tmp_path / "runs.jsonl"
+    args = bench_args(server, out, "--limit", "1", "--max-calls", "12", "--max-seconds", "1")
+    finished = abduce(*args)
+    assert finished.returncode == 0, finished.stderr
+    (line,) = [json.loads(text) for text in out.read_text().splitlines()]
+    assert line["stopped"] == "budget spent"
+    assert 2 <= line["llm_calls"] <= 4
+    assert line["seconds"] < 1 + 0.4 + 1  # the budget, the last call, and its verification
