@@ -168,3 +168,26 @@ def test_a_task_stops_at_its_max_seconds_between_calls(tmp_path, server):
     assert line["stopped"] == "budget spent"
     assert 2 <= line["llm_calls"] <= 4
     assert line["seconds"] < 1 + 0.4 + 1  # the budget, the last call, and its verification
+
+
+def test_bench_stops_before_max_cost_counting_faulted_calls_and_resumes(tmp_path, server):
+    server.schedule = [OK, FAIL]  # the first task's second call faults: its first still costs
+    out = tmp_path / "runs.jsonl"
+    prices = ("--price-in", "1000", "--price-out", "10000")  # $0.2 a call: 100 tokens in, 10 out
+    args = bench_args(server, out, *prices, "--max-cost", "0.95")
+    stopped = abduce(*args)
+    assert stopped.returncode == 4, stopped.stderr
+    said = [text for text in stopped.stderr.splitlines() if not text.startswith("sandbox: ")]
+    assert said == [
+        "abduce: error: stopped at $1.0000 of --max-cost $0.95: the next task would likely pass "
+        "it; the same command resumes with the tasks left"
+    ]
+    assert "cost $1.0000 ($0.2000 on faulted tasks)" in " ".join(stopped.stdout.split())
+    lines = [json.loads(text) for text in out.read_text().splitlines()]
+    assert [(line["task_id"], line["cost"]) for line in lines] == [
+        ("00d62c1b", 0.4), ("017c7c7b", 0.4)
+    ]  # fmt: skip
+
+    resumed = abduce(*args)
+    assert resumed.returncode == 0, resumed.stderr
+    assert sorted(recorded(out)) == ["007bbfb7", "00d62c1b", "017c7c7b", "025d127b"]

@@ -21,10 +21,12 @@ class Limits(BaseModel):
 
 
 class Guard:
-    """Counts a run's outcomes as they arrive and says when the run must stop, and why."""
+    """Counts the outcomes of a run of `jobs` jobs as they arrive and says when the run must
+    stop, and why."""
 
-    def __init__(self, limits: Limits) -> None:
+    def __init__(self, limits: Limits, jobs: int) -> None:
         self.limits = limits
+        self.jobs = jobs
         self.in_a_row = 0
         self.faults: list[Fault] = []
         self.outcomes = 0
@@ -66,10 +68,12 @@ class Guard:
         return cap is not None and self.spent + self.spent / self.outcomes > cap
 
     def error(self) -> AbduceError | None:
-        """Why the run did not finish every job: what stopped it, or the faulted jobs it
-        went past (their tasks are not recorded, so exit code 0 would be a lie)."""
-        if self.reason is not None or not self.faults:
+        """Why the run did not finish every job: what stopped it before its last job, or the
+        faulted jobs it went past (not recorded, so exit code 0 would be a lie)."""
+        if self.reason is not None and self.outcomes < self.jobs:
             return self.reason
+        if not self.faults:
+            return None
         last = self.faults[-1].error
         return ModelServerError(
             f"{len(self.faults)} task(s) not recorded after faults of the model server (the "

@@ -38,7 +38,7 @@ def run_tasks(
     done = finished_ids(out)
     queue = [job if isinstance(job, Job) else Job(task=job) for job in jobs]
     todo = [job for job in queue if job.key not in done]
-    guard = Guard(limits or Limits())
+    guard = Guard(limits or Limits(), len(todo))
     results = []
     with out.open("a", encoding="utf-8") as sink:
         if _ends_mid_line(out):
