@@ -18,7 +18,8 @@ FAULTS = ("401", "403", "404", "429", "500", "not-json", "hang")
 class FaultServer:
     """Answers request n as `schedule[n - 1]` says while the schedule lasts, then its first
     `healthy` requests with the ARC loop's script and the others as `fault` says (None: the
-    script too), each after `delay` seconds; counts the requests it received."""
+    script too), each after `delay` seconds; counts the requests it received, and the most it
+    held at once."""
 
     def __init__(
         self, fault: str | None = None, healthy: int = 0, schedule: Sequence[str | None] = ()
@@ -28,6 +29,8 @@ class FaultServer:
         self.schedule = list(schedule)
         self.delay = 0.0
         self.requests = 0
+        self.holding = 0
+        self.peak = 0
         self.released = threading.Event()
         counting = threading.Lock()
         server = self
@@ -37,7 +40,16 @@ class FaultServer:
                 request = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
                 with counting:
                     server.requests += 1
+                    server.holding += 1
+                    server.peak = max(server.peak, server.holding)
                     fault = server.fault_of(server.requests)
+                try:
+                    self._answer(request, fault)
+                finally:
+                    with counting:
+                        server.holding -= 1
+
+            def _answer(self, request: dict[str, object], fault: str | None) -> None:
                 if fault == "hang":
                     server.released.wait(30)
                     return

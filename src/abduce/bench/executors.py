@@ -16,13 +16,13 @@ import socket
 import threading
 import time
 from collections.abc import Callable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor, as_completed
 from pathlib import Path
 from typing import Any, Protocol
 
 from abduce.agent import Solver
 from abduce.bench.jobs import Job, Outcome, attempt
-from abduce.errors import ExecutorError
+from abduce.errors import ExecutorError, UsageError
 
 SolverFactory = Callable[[], Solver]
 Stop = Callable[[], bool]
@@ -42,15 +42,26 @@ class Executor(Protocol):
 
 
 class ProcessExecutor:
-    """Solves jobs here (one worker) or in `workers` spawned processes."""
+    """Solves jobs here (one worker) or in `workers` spawned processes; each worker solves up
+    to `concurrency` jobs at once, in threads, each thread with its own solver.
 
-    def __init__(self, workers: int = 1) -> None:
+    Threads suffice to keep that many model calls in flight: a thread waiting on the model's
+    server holds no lock, and the programs it checks run in the sandbox's own processes.
+    """
+
+    def __init__(self, workers: int = 1, concurrency: int = 1) -> None:
+        if workers > 1 and concurrency > 1:
+            raise UsageError("--concurrency above 1 needs --workers 1 (for now)")
         self.workers = workers
+        self.concurrency = concurrency
 
     def run(
         self, jobs: list[Job], make_solver: SolverFactory, seed: int, stop: Stop = never
     ) -> Iterator[Outcome]:
         if not jobs:
+            return
+        if self.concurrency > 1:
+            yield from _in_threads(jobs, make_solver, seed, stop, self.concurrency)
             return
         if self.workers <= 1 or len(jobs) <= 1:
             solver = make_solver()
@@ -68,6 +79,21 @@ class ProcessExecutor:
         ) as pool:
             futures = [pool.submit(_solve_in_worker, job, seed) for job in jobs]
             yield from _until_stopped(futures, stop)
+
+
+def _in_threads(
+    jobs: list[Job], make_solver: SolverFactory, seed: int, stop: Stop, threads: int
+) -> Iterator[Outcome]:
+    """The jobs solved by `threads` threads, each building its own solver on its first job."""
+    local = threading.local()
+
+    def solve(job: Job) -> Outcome:
+        if not hasattr(local, "solver"):
+            local.solver = make_solver()
+        return attempt(local.solver, job, seed)
+
+    with ThreadPoolExecutor(threads, thread_name_prefix="solver") as pool:
+        yield from _until_stopped([pool.submit(solve, job) for job in jobs], stop)
 
 
 def _until_stopped(futures: list[Future[Outcome]], stop: Stop) -> Iterator[Outcome]:

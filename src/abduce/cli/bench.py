@@ -52,6 +52,14 @@ WorkersOption = Annotated[
     int | None,
     typer.Option(min=1, help="Tasks solved at once (default: 1, or every CPU of a Ray cluster)."),
 ]
+ConcurrencyOption = Annotated[
+    int | None,
+    typer.Option(
+        "--concurrency",
+        help="Tasks each worker solves at once, in threads: up to that many calls in flight to "
+        "a remote model (the local model takes one at a time)." + default_note("concurrency"),
+    ),
+]
 FaultsOption = Annotated[
     int | None,
     typer.Option(
@@ -106,6 +114,7 @@ def bench(
     search_seconds: SearchOption = None,
     budget: OldSearchOption = None,
     workers: WorkersOption = None,
+    concurrency: ConcurrencyOption = None,
     executor: Annotated[
         str, typer.Option(help="'process' (worker processes here) or 'ray'.")
     ] = "process",
@@ -148,7 +157,11 @@ def bench(
     )
     make_solver, model = options.factory(), options.model_name
     settings = load_settings(
-        max_faults=max_faults, max_cost=max_cost, price_in=price_in, price_out=price_out
+        max_faults=max_faults,
+        max_cost=max_cost,
+        price_in=price_in,
+        price_out=price_out,
+        concurrency=concurrency,
     )
     price = price_of(options.llm, settings.price_in, settings.price_out)
     limits = Limits(max_faults=settings.max_faults, max_cost=settings.max_cost, price=price)
@@ -159,7 +172,8 @@ def bench(
         jobs += [Job(task=task, remap=draw) for draw in draws for task in tasks]
     earlier = read_results(out)
     _check_same_run(earlier, out, model, seed)
-    run = _executor(executor, workers, address)
+    threads = 1 if options.llm == "local" else settings.concurrency
+    run = _executor(executor, workers, address, threads)
     lines = run_suite(jobs, make_solver, out, seed, run, earlier, limits)
     _print_scores(lines, generated=suite == "generated")
 
@@ -179,7 +193,8 @@ def run_suite(
     earlier = [line for line in earlier if line.task_id in keys]
     done = {line.task_id for line in earlier}
     console.print(f"{len(jobs)} tasks, {len(done)} already in {out}")
-    if isinstance(executor, ProcessExecutor) and executor.workers == 1 and len(done) < len(jobs):
+    here = isinstance(executor, ProcessExecutor) and executor.workers == executor.concurrency == 1
+    if here and len(done) < len(jobs):
         loaded = load_solver(make_solver)  # here, once, with a status line
         make_solver = partial(lambda solver: solver, loaded)
     started = time.monotonic()
@@ -237,13 +252,15 @@ def _spent(lines: list[ResultLine], faults: list[Fault], limits: Limits) -> str:
     return f"cost ${spent:.4f} (${wasted:.4f} on faulted tasks)"
 
 
-def _executor(name: str, workers: int | None, address: str | None) -> Executor:
+def _executor(name: str, workers: int | None, address: str | None, threads: int) -> Executor:
     if name == "process":
         if address:
             raise UsageError("--address needs --executor ray")
-        return ProcessExecutor(workers or 1)
+        return ProcessExecutor(workers or 1, threads)
     if name != "ray":
         raise UsageError(f"--executor {name!r}: choose 'process' or 'ray'")
+    if threads > 1:
+        raise UsageError("--concurrency needs --executor process")
     return RayExecutor(workers, address)
 
 
