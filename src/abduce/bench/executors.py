@@ -42,8 +42,8 @@ class Executor(Protocol):
 
 
 class ProcessExecutor:
-    """Solves jobs here (one worker) or in `workers` spawned processes; each worker solves up
-    to `concurrency` jobs at once, in threads, each thread with its own solver.
+    """Solves jobs here, one at a time or `concurrency` at once in threads (each thread with
+    its own solver), or in `workers` spawned processes, one job at a time each (for now).
 
     Threads suffice to keep that many model calls in flight: a thread waiting on the model's
     server holds no lock, and the programs it checks run in the sandbox's own processes.
