@@ -60,11 +60,11 @@ def test_the_guard_stops_before_the_next_task_would_pass_the_cap(outcomes, cap, 
 FAULTS = [("ff", 2), ("flf", None), ("lffl", 3), ("flfflff", 4)]
 
 
-def test_a_run_stopped_after_its_last_job_is_not_stopped_by_the_cap():
-    guard = Guard(Limits(max_cost=1.5, price=DOLLAR), jobs=2)
+def test_the_cap_does_not_stop_a_run_after_its_last_job():
+    guard = Guard(Limits(max_cost=2.5, price=DOLLAR), jobs=2)
     guard.add(line(1, 0))
     guard.add(line(1, 0))
-    assert guard.stopped()
+    assert not guard.stopped()
     assert guard.error() is None
 
 

@@ -65,15 +65,14 @@ class Guard:
 
     def _next_would_pass_the_cap(self) -> bool:
         cap = self.limits.max_cost
-        return cap is not None and self.spent + self.spent / self.outcomes > cap
+        left = self.outcomes < self.jobs
+        return cap is not None and left and self.spent + self.spent / self.outcomes > cap
 
     def error(self) -> AbduceError | None:
-        """Why the run did not finish every job: what stopped it before its last job, or the
-        faulted jobs it went past (not recorded, so exit code 0 would be a lie)."""
-        if self.reason is not None and self.outcomes < self.jobs:
+        """Why the run did not finish every job: what stopped it, or the faulted jobs it went
+        past (not recorded, so exit code 0 would be a lie)."""
+        if self.reason is not None or not self.faults:
             return self.reason
-        if not self.faults:
-            return None
         last = self.faults[-1].error
         return ModelServerError(
             f"{len(self.faults)} task(s) not recorded after faults of the model server (the "
