@@ -6,6 +6,7 @@
 | 1         | a bug in abduce itself: Python's traceback, to be reported                     |
 | 2         | bad input: a task, an option, a config value, a tool call, a model spec        |
 | 3         | the model failed: its provider raised, or its server could not be used         |
+| 4         | `bench` stopped before its cost would pass `--max-cost` (the same command resumes) |
 | 130       | interrupted (Ctrl-C)                                                           |
 
 Anything else that escapes is a bug and surfaces as one: no code catches `Exception` to turn
@@ -98,6 +99,12 @@ class ModelServerFailed(ModelServerError):
 
 class ModelProtocolError(ModelServerError):
     """The server's reply is not an OpenAI-compatible chat reply."""
+
+
+class CostLimitReached(AbduceError):
+    """`bench` started no more tasks: the next would likely take its cost past `--max-cost`."""
+
+    exit_code: ClassVar[int] = 4
 
 
 def first_problem(error: ValidationError) -> str:

@@ -8,6 +8,11 @@ The first of these that sets a field wins. The config file sets any field by nam
     max_seconds = 120
     max_retries = 3          # retries of a request to a model server, with backoff
     request_timeout = 600    # seconds one request may take
+    max_faults = 3           # bench: stop after this many faults of the model server in a row
+    max_cost = 5.0           # bench: US dollars one run may spend (default: no cap)
+    price_in = 0.15          # US dollars per million tokens in and out (default: the model's
+    price_out = 0.60         #   list price for 'openai:<model>', else 0)
+    concurrency = 8          # bench: model calls in flight per worker (remote models)
 
 and each field has its variable: ABDUCE_LLM, ABDUCE_PLANNER, ABDUCE_CACHE_DIR, ABDUCE_MODEL, …
 Directories follow the platform's conventions (platformdirs); on Linux the XDG ones:
@@ -58,6 +63,11 @@ class Settings(BaseSettings):
     rounds: int = Field(3, ge=1)
     max_retries: int = Field(3, ge=0)
     request_timeout: float = Field(600.0, gt=0)
+    max_faults: int = Field(3, ge=1)
+    max_cost: float | None = Field(None, gt=0)
+    price_in: float | None = Field(None, ge=0)
+    price_out: float | None = Field(None, ge=0)
+    concurrency: int = Field(1, ge=1)
     history_file: Path = Field(default_factory=lambda: directories().user_data_path / "history")
     conversations_dir: Path = Field(
         default_factory=lambda: directories().user_data_path / "conversations"

@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 import socket
 import threading
+import time
+from collections.abc import Sequence
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from tests.cli.fake_openai import HYPOTHESES, PROGRAM
@@ -14,24 +16,44 @@ FAULTS = ("401", "403", "404", "429", "500", "not-json", "hang")
 
 
 class FaultServer:
-    """Answers its first `healthy` requests with the ARC loop's script, the others as `fault`
-    says (None: the script too); counts the requests it received."""
+    """Answers request n as `schedule[n - 1]` says while the schedule lasts, then its first
+    `healthy` requests with the ARC loop's script and the others as `fault` says (None: the
+    script too), each after `delay` seconds; counts the requests it received, and the most it
+    held at once."""
 
-    def __init__(self, fault: str | None = None, healthy: int = 0) -> None:
+    def __init__(
+        self, fault: str | None = None, healthy: int = 0, schedule: Sequence[str | None] = ()
+    ) -> None:
         self.fault = fault
         self.healthy = healthy
+        self.schedule = list(schedule)
+        self.delay = 0.0
         self.requests = 0
+        self.holding = 0
+        self.peak = 0
         self.released = threading.Event()
+        counting = threading.Lock()
         server = self
 
         class Handler(BaseHTTPRequestHandler):
             def do_POST(self) -> None:  # noqa: N802 - http.server's naming
                 request = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
-                server.requests += 1
-                fault = server.fault if server.requests > server.healthy else None
+                with counting:
+                    server.requests += 1
+                    server.holding += 1
+                    server.peak = max(server.peak, server.holding)
+                    fault = server.fault_of(server.requests)
+                try:
+                    self._answer(request, fault)
+                finally:
+                    with counting:
+                        server.holding -= 1
+
+            def _answer(self, request: dict[str, object], fault: str | None) -> None:
                 if fault == "hang":
                     server.released.wait(30)
                     return
+                time.sleep(server.delay)
                 if fault == "not-json":
                     self._send(200, b"{not json")
                 elif fault is not None:
@@ -55,6 +77,11 @@ class FaultServer:
         self.http = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.base = f"http://127.0.0.1:{self.http.server_address[1]}/v1"
         threading.Thread(target=self.http.serve_forever, daemon=True).start()
+
+    def fault_of(self, request: int) -> str | None:
+        if request <= len(self.schedule):
+            return self.schedule[request - 1]
+        return self.fault if request > self.healthy else None
 
     def stop(self) -> None:
         self.released.set()

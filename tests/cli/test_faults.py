@@ -2,6 +2,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 
 import pytest
 from langchain_community.cache import SQLiteCache
@@ -73,7 +74,7 @@ def test_bench_stops_on_a_fault_and_the_same_command_resumes(tmp_path, server, w
     server.fault, server.healthy = "500", healthy  # 2 requests per task (ABDUCE_MAX_CALLS)
     out = tmp_path / "runs.jsonl"
     args = ("bench", "arc1-training", "--limit", "2", "--out", str(out), "--workers", workers,
-            "--llm", f"openai-compatible:{server.base}#fake", "--planner", "llm")  # fmt: skip
+            "--llm", f"openai-compatible:{server.base}#fake", "--planner", "llm", "--max-faults", "1")  # fmt: skip
     stopped = abduce(*args)
     assert_one_line(stopped, f"the model at {server.base} failed (HTTP 500, after 1 retry)")
     assert "the same command resumes" in stopped.stdout
@@ -88,16 +89,105 @@ def test_bench_stops_on_a_fault_and_the_same_command_resumes(tmp_path, server, w
     assert all(line["stopped"] == "budget spent" for line in lines)
 
 
-def test_a_faulted_reply_never_enters_the_reply_cache(tmp_path, server, monkeypatch):
+@pytest.mark.parametrize("fault", ["500", "429", "not-json"])
+def test_a_faulted_reply_never_enters_the_reply_cache(tmp_path, server, monkeypatch, fault):
     monkeypatch.setenv("ABDUCE_MAX_RETRIES", "0")
     model = make_llm(f"openai-compatible:{server.base}#fake", use_cache=False)
     model.cache = SQLiteCache(database_path=str(tmp_path / "cache.sqlite"))
     channel = ModelChannel(model)
     question = [HumanMessage("Describe the hidden rule")]
-    server.fault = "500"
+    server.fault = fault
     with pytest.raises(ModelServerError):
         channel.ask(question)
     server.fault = None
     assert channel.ask(question).startswith("Hypothesis 1")
     assert channel.ask(question).startswith("Hypothesis 1")
     assert server.requests == 2  # the fault, then the reply; the third ask came from the cache
+
+
+def bench_args(server: FaultServer, out, *options: str) -> tuple[str, ...]:
+    return ("bench", "arc1-training", "--limit", "4", "--out", str(out), "--max-retries", "0",
+            "--llm", f"openai-compatible:{server.base}#fake", "--planner", "llm", *options)  # fmt: skip
+
+
+def recorded(out) -> list[str]:
+    return [json.loads(line)["task_id"] for line in out.read_text().splitlines()]
+
+
+OK, FAIL = None, "500"
+# each task asks twice (ABDUCE_MAX_CALLS); the schedule says how each request is answered
+CONSECUTIVE = [
+    ("two in a row stop the run", [OK, OK, FAIL, FAIL], [0], ""),
+    ("a success resets the count", [OK, OK, FAIL, OK, OK, FAIL], [0, 2],
+     "2 task(s) not recorded after faults of the model server (the last: "),
+    ("a fault after a call", [OK, FAIL, FAIL], [], ""),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("schedule", "finished", "prefix"), [case[1:] for case in CONSECUTIVE],
+                         ids=[case[0] for case in CONSECUTIVE])  # fmt: skip
+def test_bench_stops_after_max_faults_in_a_row_and_the_rerun_finishes_each_task_once(
+    tmp_path, server, schedule, finished, prefix
+):
+    server.schedule = schedule
+    out = tmp_path / "runs.jsonl"
+    args = bench_args(server, out, "--max-faults", "2")
+    stopped = abduce(*args)
+    fault = f"the model at {server.base} failed (HTTP 500, after 0 retries)"
+    assert_one_line(
+        stopped, prefix + fault + ("); the same command runs them again" * bool(prefix))
+    )
+    tasks = ["007bbfb7", "00d62c1b", "017c7c7b", "025d127b"]
+    assert recorded(out) == [tasks[index] for index in finished]
+    assert stopped.stdout.count("not recorded: the model at") == 2
+
+    server.schedule = []
+    resumed = abduce(*args)
+    assert resumed.returncode == 0, resumed.stderr
+    assert sorted(recorded(out)) == tasks
+
+
+def test_a_hung_server_cannot_hang_a_bench_run(tmp_path, server):
+    server.fault = "hang"
+    out = tmp_path / "runs.jsonl"
+    started = time.monotonic()
+    stopped = abduce(*bench_args(server, out, "--max-faults", "2", "--request-timeout", "0.5"))
+    assert_one_line(stopped, f"the model at {server.base} did not answer in time (after 0 retries)")
+    assert time.monotonic() - started < 60  # two requests of 0.5 s, and starting up
+    assert server.requests == 2
+    assert out.read_text() == ""
+
+
+def test_a_task_stops_at_its_max_seconds_between_calls(tmp_path, server):
+    server.delay = 0.4
+    out = tmp_path / "runs.jsonl"
+    args = bench_args(server, out, "--limit", "1", "--max-calls", "12", "--max-seconds", "1")
+    finished = abduce(*args)
+    assert finished.returncode == 0, finished.stderr
+    (line,) = [json.loads(text) for text in out.read_text().splitlines()]
+    assert line["stopped"] == "budget spent"
+    assert 2 <= line["llm_calls"] <= 4
+    assert line["seconds"] < 1 + 0.4 + 1  # the budget, the last call, and its verification
+
+
+def test_bench_stops_before_max_cost_counting_faulted_calls_and_resumes(tmp_path, server):
+    server.schedule = [OK, FAIL]  # the first task's second call faults: its first still costs
+    out = tmp_path / "runs.jsonl"
+    prices = ("--price-in", "1000", "--price-out", "10000")  # $0.2 a call: 100 tokens in, 10 out
+    args = bench_args(server, out, *prices, "--max-cost", "0.95")
+    stopped = abduce(*args)
+    assert stopped.returncode == 4, stopped.stderr
+    said = [text for text in stopped.stderr.splitlines() if not text.startswith("sandbox: ")]
+    assert said == [
+        "abduce: error: stopped at $1.0000 of --max-cost $0.95: the next task would likely pass "
+        "it; the same command resumes with the tasks left"
+    ]
+    assert "cost $1.0000 ($0.2000 on faulted tasks)" in " ".join(stopped.stdout.split())
+    lines = [json.loads(text) for text in out.read_text().splitlines()]
+    assert [(line["task_id"], line["cost"]) for line in lines] == [
+        ("00d62c1b", 0.4), ("017c7c7b", 0.4)
+    ]  # fmt: skip
+
+    resumed = abduce(*args)
+    assert resumed.returncode == 0, resumed.stderr
+    assert sorted(recorded(out)) == ["007bbfb7", "00d62c1b", "017c7c7b", "025d127b"]

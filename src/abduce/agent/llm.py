@@ -9,7 +9,7 @@ from functools import cache
 
 from langchain_core.caches import BaseCache
 from langchain_core.language_models import BaseChatModel
-from pydantic import SecretStr
+from pydantic import BaseModel, ConfigDict, Field, SecretStr
 
 from abduce.agent import local_model
 from abduce.errors import LLMSpecError
@@ -29,8 +29,23 @@ def default_spec() -> str:
     return load_settings().llm or DEFAULT_SPEC
 
 
+class Server(BaseModel):
+    """How to talk to a model server: seconds one request may take, and how many times a
+    failed one is retried (None: the settings' `request_timeout` and `max_retries`)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    request_timeout: float | None = Field(None, gt=0)
+    max_retries: int | None = Field(None, ge=0)
+
+
 def make_llm(
-    spec: LLMSpec = None, *, temperature: float = 0.2, seed: int = 0, use_cache: bool = True
+    spec: LLMSpec = None,
+    *,
+    temperature: float = 0.2,
+    seed: int = 0,
+    use_cache: bool = True,
+    server: Server | None = None,
 ) -> BaseChatModel:
     """The chat model a spec names; model instances are returned unchanged."""
     if isinstance(spec, BaseChatModel):
@@ -40,11 +55,12 @@ def make_llm(
     if spec == "local":
         return _local_model(temperature, seed, llm_cache)
     provider, _, rest = spec.partition(":")
+    server = server or Server()
     if provider == "openai" and rest:
-        return _openai_model(rest, None, temperature, seed, llm_cache)
+        return _openai_model(rest, None, temperature, seed, llm_cache, server)
     if provider == "openai-compatible" and rest:
         base_url, _, model = rest.partition("#")
-        return _openai_model(model or "default", base_url, temperature, seed, llm_cache)
+        return _openai_model(model or "default", base_url, temperature, seed, llm_cache, server)
     raise LLMSpecError(
         f"unknown LLM spec {spec!r}; use 'local', 'openai:<model>' or "
         "'openai-compatible:<base_url>[#model]'"
@@ -126,10 +142,11 @@ def _openai_model(
     temperature: float,
     seed: int,
     llm_cache: BaseCache | None,
+    server: Server,
 ) -> BaseChatModel:
     from langchain_openai import ChatOpenAI
 
-    settings = load_settings()
+    settings = load_settings(**server.model_dump())  # what `server` leaves out: the settings
     api_key = os.environ.get("OPENAI_API_KEY") or ("not-needed" if base_url else None)
     if api_key is None:
         raise LLMSpecError("OPENAI_API_KEY is not set; export it to use 'openai:' models")
@@ -140,7 +157,8 @@ def _openai_model(
         temperature=temperature,
         seed=seed,
         max_tokens=MAX_TOKENS,
-        max_retries=settings.max_retries,  # the client's backoff: connection errors, 429, 5xx
+        # the client's backoff: connection errors, timeouts, 429, 5xx
+        max_retries=settings.max_retries,
         request_timeout=settings.request_timeout,
         cache=llm_cache,
     )

@@ -9,7 +9,7 @@ from typing import Any, Generic, TypeVar
 
 from abduce.agent.channel import BudgetExhausted, ModelChannel
 from abduce.agent.feedback import Feedback, describe_failures
-from abduce.agent.llm import LLMSpec, default_spec, make_llm
+from abduce.agent.llm import LLMSpec, Server, default_spec, make_llm
 from abduce.agent.models import Budget, Hypothesis, Judged, Program, Verdict
 from abduce.agent.planner import ChainPlanner, LLMPlanner, Planner, SearchPlanner
 from abduce.agent.selector import Selector, VoteSelector
@@ -156,7 +156,8 @@ class Run(Generic[Judgement]):
 
 class Solver:
     """Solves tasks with planners (DSL search, an LLM, or search then LLM), a synthesizer,
-    a sandbox verifier and a selector. `planner="search"` never loads a model."""
+    a sandbox verifier and a selector. `planner="search"` never loads a model; `server` sets
+    the request timeout and retries of a model server."""
 
     def __init__(
         self,
@@ -170,6 +171,7 @@ class Solver:
         synthesizer: Synthesizer[Task] | None = None,
         verifier: Verifier[Task, Verdict] | None = None,
         selector: Selector | None = None,
+        server: Server | None = None,
     ) -> None:
         self.budget = budget or Budget()
         self.domain: Domain[Any] = domain or ArcDomain()
@@ -177,7 +179,9 @@ class Solver:
             raise UsageError(f"unknown planner {planner!r}; choose one of {', '.join(PLANNERS)}")
         self.channel: ModelChannel | None = None
         if planner != "search":
-            self.channel = ModelChannel(make_llm(llm, seed=seed, use_cache=use_cache))
+            self.channel = ModelChannel(
+                make_llm(llm, seed=seed, use_cache=use_cache, server=server)
+            )
         self.planner_name = planner if isinstance(planner, str) else type(planner).__name__
         self.model_name = solver_name(llm, self.planner_name)
         self.planner = self._planner(planner)

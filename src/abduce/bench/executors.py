@@ -1,4 +1,5 @@
-"""Executors solve jobs somewhere and hand back their result lines as each job finishes.
+"""Executors solve jobs somewhere and hand back their outcomes (a result line, or a fault of the
+model server) as each job finishes.
 
 `ProcessExecutor` (the default) uses worker processes on this machine; `RayExecutor` uses a
 Ray cluster, local or remote. Each worker builds one solver and keeps it (a model loads
@@ -15,38 +16,59 @@ import socket
 import threading
 import time
 from collections.abc import Callable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor, as_completed
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from abduce.agent import Solver
-from abduce.bench.jobs import Job, solve_job
-from abduce.bench.results import ResultLine
-from abduce.errors import ExecutorError
+from abduce.bench.jobs import Job, Outcome, attempt
+from abduce.errors import ExecutorError, UsageError
 
 SolverFactory = Callable[[], Solver]
+Stop = Callable[[], bool]
+
+
+def never() -> bool:
+    return False
 
 
 class Executor(Protocol):
-    """Solves jobs and yields one result line per job, in the order they finish."""
+    """Solves jobs and yields each one's outcome as it finishes. Once `stop()` is true it
+    starts no more jobs, yields the outcomes of those already running, and ends."""
 
     def run(
-        self, jobs: list[Job], make_solver: SolverFactory, seed: int
-    ) -> Iterator[ResultLine]: ...
+        self, jobs: list[Job], make_solver: SolverFactory, seed: int, stop: Stop = never
+    ) -> Iterator[Outcome]: ...
 
 
 class ProcessExecutor:
-    """Solves jobs here (one worker) or in `workers` spawned processes."""
+    """Solves jobs here, one at a time or `concurrency` at once in threads (each thread with
+    its own solver), or in `workers` spawned processes, one job at a time each (for now).
 
-    def __init__(self, workers: int = 1) -> None:
+    Threads suffice to keep that many model calls in flight: a thread waiting on the model's
+    server holds no lock, and the programs it checks run in the sandbox's own processes.
+    """
+
+    def __init__(self, workers: int = 1, concurrency: int = 1) -> None:
+        if workers > 1 and concurrency > 1:
+            raise UsageError("--concurrency above 1 needs --workers 1 (for now)")
         self.workers = workers
+        self.concurrency = concurrency
 
-    def run(self, jobs: list[Job], make_solver: SolverFactory, seed: int) -> Iterator[ResultLine]:
+    def run(
+        self, jobs: list[Job], make_solver: SolverFactory, seed: int, stop: Stop = never
+    ) -> Iterator[Outcome]:
         if not jobs:
+            return
+        if self.concurrency > 1:
+            yield from _in_threads(jobs, make_solver, seed, stop, self.concurrency)
             return
         if self.workers <= 1 or len(jobs) <= 1:
             solver = make_solver()
-            yield from (solve_job(solver, job, seed) for job in jobs)
+            for job in jobs:
+                if stop():
+                    return
+                yield attempt(solver, job, seed)
             return
         spawn = multiprocessing.get_context("spawn")  # no forking of this process's threads
         with ProcessPoolExecutor(
@@ -56,26 +78,38 @@ class ProcessExecutor:
             initargs=(make_solver, os.getpid()),
         ) as pool:
             futures = [pool.submit(_solve_in_worker, job, seed) for job in jobs]
-            yield from _until_first_error(futures)
+            yield from _until_stopped(futures, stop)
 
 
-def _until_first_error(futures: list[Future[ResultLine]]) -> Iterator[ResultLine]:
-    """Each line as its job finishes. A job that raises (a model server's fault) stops the run:
-    the jobs not yet started are cancelled, those running finish and are yielded, and then
-    the first error is raised."""
-    first: BaseException | None = None
-    for future in as_completed(futures):
-        if future.cancelled():
-            continue
-        error = future.exception()
-        if error is None:
+def _in_threads(
+    jobs: list[Job], make_solver: SolverFactory, seed: int, stop: Stop, threads: int
+) -> Iterator[Outcome]:
+    """The jobs solved by `threads` threads, each building its own solver on its first job."""
+    local = threading.local()
+
+    def solve(job: Job) -> Outcome:
+        if not hasattr(local, "solver"):
+            local.solver = make_solver()
+        return attempt(local.solver, job, seed)
+
+    with ThreadPoolExecutor(threads, thread_name_prefix="solver") as pool:
+        yield from _until_stopped([pool.submit(solve, job) for job in jobs], stop)
+
+
+def _until_stopped(futures: list[Future[Outcome]], stop: Stop) -> Iterator[Outcome]:
+    """Each outcome as its job finishes. Once `stop()` is true, the jobs not yet started are
+    cancelled and those running finish and are yielded; an exception (a bug) ends the run."""
+    try:
+        for future in as_completed(futures):
+            if future.cancelled():
+                continue
             yield future.result()
-        elif first is None:
-            first = error
-            for other in futures:
-                other.cancel()
-    if first is not None:
-        raise first
+            if stop():
+                for other in futures:
+                    other.cancel()
+    finally:
+        for other in futures:
+            other.cancel()
 
 
 _worker_solver: Solver | None = None
@@ -96,9 +130,9 @@ def _exit_with(parent: int) -> None:
     os._exit(1)
 
 
-def _solve_in_worker(job: Job, seed: int) -> ResultLine:
+def _solve_in_worker(job: Job, seed: int) -> Outcome:
     assert _worker_solver is not None, "the worker's initializer builds its solver"
-    return solve_job(_worker_solver, job, seed)
+    return attempt(_worker_solver, job, seed)
 
 
 class RayExecutor:
@@ -115,7 +149,9 @@ class RayExecutor:
         self.workers = workers
         self.address = address
 
-    def run(self, jobs: list[Job], make_solver: SolverFactory, seed: int) -> Iterator[ResultLine]:
+    def run(
+        self, jobs: list[Job], make_solver: SolverFactory, seed: int, stop: Stop = never
+    ) -> Iterator[Outcome]:
         if not jobs:
             return
         if self.address not in (None, "auto"):
@@ -142,7 +178,19 @@ class RayExecutor:
             actor = ray.remote(num_cpus=1)(_RayWorker)
             actors = [actor.remote(make_solver) for _ in range(min(count, len(jobs)))]
             pool = ActorPool(actors)
-            yield from pool.map_unordered(lambda worker, job: worker.solve.remote(job, seed), jobs)
+            waiting = jobs[::-1]
+
+            def solve(worker: Any, job: Job) -> Any:
+                return worker.solve.remote(job, seed)
+
+            while waiting and pool.has_free():  # type: ignore[no-untyped-call]
+                pool.submit(solve, waiting.pop())
+            while pool.has_next():  # type: ignore[no-untyped-call]
+                yield pool.get_next_unordered()
+                if stop():
+                    waiting.clear()
+                elif waiting:
+                    pool.submit(solve, waiting.pop())
         finally:
             ray.shutdown()
 
@@ -173,5 +221,5 @@ class _RayWorker:
     def __init__(self, make_solver: SolverFactory) -> None:
         self.solver = make_solver()
 
-    def solve(self, job: Job, seed: int) -> ResultLine:
-        return solve_job(self.solver, job, seed)
+    def solve(self, job: Job, seed: int) -> Outcome:
+        return attempt(self.solver, job, seed)

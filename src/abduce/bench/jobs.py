@@ -1,14 +1,17 @@
-"""A job is one task to solve, as it is or remapped; solving it gives one result line."""
+"""A job is one task to solve, as it is or remapped; solving it gives one result line, or a
+fault of the model server when the job could not finish."""
 
 from __future__ import annotations
 
 import time
+from dataclasses import dataclass
 
 from pydantic import BaseModel, ConfigDict
 
 from abduce.agent import Solution, Solver
 from abduce.agent.prompts import prompt_hash
 from abduce.bench.results import ResultLine
+from abduce.errors import ModelServerError
 from abduce.tasks import Task, check_grid
 from abduce.tasks.remap import Remap
 
@@ -25,6 +28,30 @@ class Job(BaseModel):
     def key(self) -> str:
         """The id recorded for this job, unique within a results file."""
         return self.task.id + (self.remap.suffix if self.remap else "")
+
+
+@dataclass(frozen=True)
+class Fault:
+    """A job the model server's fault stopped: not finished, so never recorded as a result;
+    the tokens its earlier calls spent are counted all the same."""
+
+    key: str
+    error: ModelServerError
+    tokens_in: int
+    tokens_out: int
+
+
+Outcome = ResultLine | Fault
+
+
+def attempt(solver: Solver, job: Job, seed: int) -> Outcome:
+    """The job's result line, or its fault when the model's server could not be used."""
+    try:
+        return solve_job(solver, job, seed)
+    except ModelServerError as error:
+        spent = solver.channel
+        tokens = (spent.tokens_in, spent.tokens_out) if spent else (0, 0)
+        return Fault(job.key, error, *tokens)
 
 
 def solve_job(solver: Solver, job: Job, seed: int) -> ResultLine:

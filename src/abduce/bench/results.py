@@ -1,7 +1,8 @@
 """One line of a results file: a task's solution, how the run was set up, and when it finished.
 
 Lines written before `schema_version` existed load too: they read as version 0, with the keys
-they lack filled in (no remap, verdicts, planner, budget, time, task or trace).
+they lack filled in (no remap, verdicts, planner, budget, time, task or trace). `cost` (US
+dollars, at the run's price) is absent from lines written before it was recorded.
 """
 
 from __future__ import annotations
@@ -48,6 +49,7 @@ class ResultLine(BaseModel):
     llm_calls: int
     tokens_in: int
     tokens_out: int
+    cost: float | None = None
     seconds: float
     model: str
     planner: str | None = None

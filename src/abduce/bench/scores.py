@@ -22,6 +22,7 @@ class Score(BaseModel):
     llm_calls: int
     tokens_in: int
     tokens_out: int
+    cost: float = 0.0
 
     @property
     def rate(self) -> float:
@@ -72,6 +73,7 @@ def score(group: str, lines: list[ResultLine]) -> Score:
         llm_calls=sum(line.llm_calls for line in lines),
         tokens_in=sum(line.tokens_in for line in lines),
         tokens_out=sum(line.tokens_out for line in lines),
+        cost=sum(line.cost or 0.0 for line in lines),
     )
 
 

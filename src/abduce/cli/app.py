@@ -16,10 +16,12 @@ from abduce.cli.options import (
     NoCacheOption,
     OldSearchOption,
     PlannerOption,
+    RetriesOption,
     SearchOption,
     SecondsOption,
     SeedOption,
     SolverOptions,
+    TimeoutOption,
     console,
     load_solver,
 )
@@ -55,11 +57,17 @@ def solve(
     planner: PlannerOption = None,
     search_seconds: SearchOption = None,
     budget: OldSearchOption = None,
+    request_timeout: TimeoutOption = None,
+    max_retries: RetriesOption = None,
 ) -> None:
     """Solve ARC-style tasks and show the hypothesis, program, verdicts and attempts."""
     tasks = load_any(task)
     flags = (llm, seed, no_cache, max_calls, max_seconds, planner, search_seconds, budget)
-    solver = load_solver(SolverOptions.resolve(*flags).factory())
+    solver = load_solver(
+        SolverOptions.resolve(
+            *flags, request_timeout=request_timeout, max_retries=max_retries
+        ).factory()
+    )
     for item in tasks:
         if json_output:
             print(solver.solve(item).model_dump_json(), flush=True)

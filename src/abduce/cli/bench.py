@@ -23,6 +23,9 @@ from abduce.bench import (
     read_results,
     run_tasks,
 )
+from abduce.bench.cost import price_of
+from abduce.bench.jobs import Fault
+from abduce.bench.limits import Limits
 from abduce.bench.scores import Score, family, robustness, scores_by
 from abduce.bench.suites import SUITES, load_suite
 from abduce.cli.options import (
@@ -31,19 +34,59 @@ from abduce.cli.options import (
     NoCacheOption,
     OldSearchOption,
     PlannerOption,
+    RetriesOption,
     SearchOption,
     SecondsOption,
     SeedOption,
     SolverOptions,
+    TimeoutOption,
     console,
+    default_note,
     load_solver,
 )
-from abduce.errors import ModelServerError, UsageError
+from abduce.errors import CostLimitReached, ModelServerError, UsageError
+from abduce.settings import load_settings
 from abduce.tasks.remap import REMAP_MODES, Remap
 
 WorkersOption = Annotated[
     int | None,
     typer.Option(min=1, help="Tasks solved at once (default: 1, or every CPU of a Ray cluster)."),
+]
+ConcurrencyOption = Annotated[
+    int | None,
+    typer.Option(
+        "--concurrency",
+        help="Tasks each worker solves at once, in threads: up to that many calls in flight to "
+        "a remote model (the local model takes one at a time)." + default_note("concurrency"),
+    ),
+]
+FaultsOption = Annotated[
+    int | None,
+    typer.Option(
+        "--max-faults",
+        help="Stop after this many faults of the model server in a row; a faulted task is not "
+        "recorded." + default_note("max_faults"),
+    ),
+]
+CostOption = Annotated[
+    float | None,
+    typer.Option(
+        "--max-cost",
+        help="US dollars this run may spend: it stops (exit code 4, resumable) before the next "
+        "task would likely pass them. [default: no cap]",
+    ),
+]
+PriceInOption = Annotated[
+    float | None,
+    typer.Option(
+        "--price-in",
+        help="US dollars per million tokens sent (default: the list price of an "
+        "'openai:<model>', else 0).",
+    ),
+]
+PriceOutOption = Annotated[
+    float | None,
+    typer.Option("--price-out", help="US dollars per million tokens received (as --price-in)."),
 ]
 
 
@@ -71,6 +114,7 @@ def bench(
     search_seconds: SearchOption = None,
     budget: OldSearchOption = None,
     workers: WorkersOption = None,
+    concurrency: ConcurrencyOption = None,
     executor: Annotated[
         str, typer.Option(help="'process' (worker processes here) or 'ray'.")
     ] = "process",
@@ -93,6 +137,12 @@ def bench(
     per_family: Annotated[
         int | None, typer.Option(min=1, help="For 'generated': tasks per family (default: 20).")
     ] = None,
+    max_faults: FaultsOption = None,
+    max_cost: CostOption = None,
+    price_in: PriceInOption = None,
+    price_out: PriceOutOption = None,
+    request_timeout: TimeoutOption = None,
+    max_retries: RetriesOption = None,
 ) -> None:
     """Run a suite or any tasks; every finished task is one JSON line, and a rerun resumes."""
     if suite != "generated" and (families or per_family):
@@ -102,8 +152,19 @@ def bench(
     chosen = None if families in (None, "all") else [name.strip() for name in families.split(",")]
     tasks = load_suite(suite, families=chosen, per_family=per_family or 20, seed=seed)[:limit]
     flags = (llm, seed, no_cache, max_calls, max_seconds, planner, search_seconds, budget)
-    options = SolverOptions.resolve(*flags)
+    options = SolverOptions.resolve(
+        *flags, request_timeout=request_timeout, max_retries=max_retries
+    )
     make_solver, model = options.factory(), options.model_name
+    settings = load_settings(
+        max_faults=max_faults,
+        max_cost=max_cost,
+        price_in=price_in,
+        price_out=price_out,
+        concurrency=concurrency,
+    )
+    price = price_of(options.llm, settings.price_in, settings.price_out)
+    limits = Limits(max_faults=settings.max_faults, max_cost=settings.max_cost, price=price)
     out = out or Path("runs") / f"{_slug(suite)}-{_slug(model)}.jsonl"
     jobs = [Job(task=task) for task in tasks]
     if remap:
@@ -111,8 +172,9 @@ def bench(
         jobs += [Job(task=task, remap=draw) for draw in draws for task in tasks]
     earlier = read_results(out)
     _check_same_run(earlier, out, model, seed)
-    run = _executor(executor, workers, address)
-    lines = run_suite(jobs, make_solver, out, seed, run, earlier)
+    threads = 1 if options.llm == "local" else settings.concurrency
+    run = _executor(executor, workers, address, threads)
+    lines = run_suite(jobs, make_solver, out, seed, run, earlier, limits)
     _print_scores(lines, generated=suite == "generated")
 
 
@@ -123,6 +185,7 @@ def run_suite(
     seed: int,
     executor: Executor,
     earlier: list[ResultLine],
+    limits: Limits,
 ) -> list[ResultLine]:
     """Run the jobs not yet among the `earlier` lines of `out`, with a progress bar; return
     every line of the selection, earlier ones included."""
@@ -130,7 +193,8 @@ def run_suite(
     earlier = [line for line in earlier if line.task_id in keys]
     done = {line.task_id for line in earlier}
     console.print(f"{len(jobs)} tasks, {len(done)} already in {out}")
-    if isinstance(executor, ProcessExecutor) and executor.workers == 1 and len(done) < len(jobs):
+    here = isinstance(executor, ProcessExecutor) and executor.workers == executor.concurrency == 1
+    if here and len(done) < len(jobs):
         loaded = load_solver(make_solver)  # here, once, with a status line
         make_solver = partial(lambda solver: solver, loaded)
     started = time.monotonic()
@@ -140,6 +204,7 @@ def run_suite(
         bar = progress.add_task("tasks", total=len(jobs), completed=len(done), solved=0)
         solved = 0
         results: list[ResultLine] = []
+        faults: list[Fault] = []
 
         def advance(line: ResultLine) -> None:
             nonlocal solved
@@ -147,12 +212,20 @@ def run_suite(
             solved += bool(line.solved)
             progress.update(bar, advance=1, solved=solved)
 
+        def fault(fault: Fault) -> None:
+            faults.append(fault)
+            progress.console.print(f"{fault.key}: not recorded: {fault.error}")
+
         try:
-            run_tasks(jobs, make_solver, out, seed, executor=executor, on_result=advance)
-        except ModelServerError:
+            run_tasks(
+                jobs, make_solver, out, seed, executor=executor, limits=limits,
+                on_result=advance, on_fault=fault,
+            )  # fmt: skip
+        except (ModelServerError, CostLimitReached):
             console.print(
-                f"stopped by the model server's fault after {len(results)} tasks; {out} keeps "
-                "every finished task, and the same command resumes"
+                f"{len(results)} tasks finished, {len(faults)} faulted (not recorded); "
+                f"{_spent(results, faults, limits)}; {out} keeps every finished task, and the "
+                "same command resumes"
             )
             raise
     seconds = [line.seconds for line in results]
@@ -160,7 +233,7 @@ def run_suite(
     console.print(
         f"solved {solved} of {len(results)} tasks run now ({len(done)} already in {out}); "
         f"median {median} s/task, max {max(seconds, default=0):.1f} s, "
-        f"wall {time.monotonic() - started:.0f} s"
+        f"wall {time.monotonic() - started:.0f} s; {_spent(results, faults, limits)}"
     )
     lines = earlier + results
     solved_all = sum(bool(line.solved) for line in lines)
@@ -172,13 +245,22 @@ def run_suite(
     return lines
 
 
-def _executor(name: str, workers: int | None, address: str | None) -> Executor:
+def _spent(lines: list[ResultLine], faults: list[Fault], limits: Limits) -> str:
+    """What this run cost, the faulted attempts included."""
+    wasted = sum(limits.price.cost(fault.tokens_in, fault.tokens_out) for fault in faults)
+    spent = sum(line.cost or 0.0 for line in lines) + wasted
+    return f"cost ${spent:.4f} (${wasted:.4f} on faulted tasks)"
+
+
+def _executor(name: str, workers: int | None, address: str | None, threads: int) -> Executor:
     if name == "process":
         if address:
             raise UsageError("--address needs --executor ray")
-        return ProcessExecutor(workers or 1)
+        return ProcessExecutor(workers or 1, threads)
     if name != "ray":
         raise UsageError(f"--executor {name!r}: choose 'process' or 'ray'")
+    if threads > 1:
+        raise UsageError("--concurrency needs --executor process")
     return RayExecutor(workers, address)
 
 
@@ -212,12 +294,23 @@ def _print_scores(lines: list[ResultLine], generated: bool) -> None:
 
 def _table(title: str, scores: list[Score]) -> Table:
     table = Table(title=title)
-    for column in ("group", "tasks", "solved", "rate", "passed train", "median s", "LLM calls"):
+    columns = (
+        "group",
+        "tasks",
+        "solved",
+        "rate",
+        "passed train",
+        "median s",
+        "LLM calls",
+        "cost $",
+    )
+    for column in columns:
         table.add_column(column, justify="left" if column == "group" else "right", no_wrap=True)
     for row in scores:
         table.add_row(
             row.group, str(row.tasks), str(row.solved), f"{row.rate:.1%}",
             str(row.passed_train), f"{row.median_seconds:.1f}", str(row.llm_calls),
+            f"{row.cost:.4f}",
         )  # fmt: skip
     return table
 

@@ -15,14 +15,14 @@ from pydantic import BaseModel, ConfigDict
 from rich.console import Console
 
 from abduce.agent import Budget, Solver
-from abduce.agent.llm import DEFAULT_SPEC
+from abduce.agent.llm import DEFAULT_SPEC, Server
 from abduce.agent.loop import solver_name
 from abduce.settings import Settings, load_settings
 
 console = Console()
 
 
-def _default(field: str) -> str:
+def default_note(field: str) -> str:
     """A setting's default, in --help's own format (a string `show_default` would be shown
     in parentheses; the backslash keeps rich from reading the brackets as markup)."""
     return f" \\[default: {Settings.model_fields[field].default}]"
@@ -41,24 +41,39 @@ SeedOption = Annotated[int, typer.Option(help="Sampling seed (part of the cache 
 NoCacheOption = Annotated[bool, typer.Option("--no-cache", help="Do not reuse cached replies.")]
 CallsOption = Annotated[
     int | None,
-    typer.Option("--max-calls", help="LLM calls per task." + _default("max_calls")),
+    typer.Option("--max-calls", help="LLM calls per task." + default_note("max_calls")),
 ]
 SecondsOption = Annotated[
     float | None,
-    typer.Option("--max-seconds", help="Wall seconds per task." + _default("max_seconds")),
+    typer.Option("--max-seconds", help="Wall seconds per task." + default_note("max_seconds")),
 ]
 PlannerOption = Annotated[
     str | None,
     typer.Option(
         help="'search' (DSL enumeration, no model), 'llm', or 'both' (search first, then the "
-        "LLM loop)." + _default("planner"),
+        "LLM loop)." + default_note("planner"),
     ),
 ]
 SearchOption = Annotated[
     float | None,
     typer.Option(
         "--search-seconds",
-        help="Seconds the DSL search may take per task." + _default("search_seconds"),
+        help="Seconds the DSL search may take per task." + default_note("search_seconds"),
+    ),
+]
+TimeoutOption = Annotated[
+    float | None,
+    typer.Option(
+        "--request-timeout",
+        help="Seconds one request to a model server may take." + default_note("request_timeout"),
+    ),
+]
+RetriesOption = Annotated[
+    int | None,
+    typer.Option(
+        "--max-retries",
+        help="Retries of a failed request to a model server, with backoff."
+        + default_note("max_retries"),
     ),
 ]
 OldSearchOption = Annotated[
@@ -76,6 +91,7 @@ class SolverOptions(BaseModel):
     budget: Budget
     seed: int
     use_cache: bool
+    server: Server
 
     @classmethod
     def resolve(
@@ -88,6 +104,9 @@ class SolverOptions(BaseModel):
         planner: str | None,
         search_seconds: float | None,
         old_search_seconds: float | None = None,
+        *,
+        request_timeout: float | None = None,
+        max_retries: int | None = None,
     ) -> SolverOptions:
         """The flags given, then the settings for those left out."""
         settings = load_settings(
@@ -96,6 +115,8 @@ class SolverOptions(BaseModel):
             max_seconds=max_seconds,
             planner=planner,
             search_seconds=search_seconds if search_seconds is not None else old_search_seconds,
+            request_timeout=request_timeout,
+            max_retries=max_retries,
         )
         budget = Budget(
             max_llm_calls=settings.max_calls,
@@ -108,6 +129,9 @@ class SolverOptions(BaseModel):
             budget=budget,
             seed=seed,
             use_cache=not no_cache,
+            server=Server(
+                request_timeout=settings.request_timeout, max_retries=settings.max_retries
+            ),
         )
 
     @property
@@ -124,6 +148,7 @@ class SolverOptions(BaseModel):
             seed=self.seed,
             use_cache=self.use_cache,
             planner=self.planner,
+            server=self.server,
         )
 
 
