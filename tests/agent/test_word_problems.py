@@ -41,10 +41,10 @@ def test_two_different_programs_and_the_steps_agreeing_are_verified(scripted):
 
 
 def test_programs_agreeing_without_another_method_are_not_verified(scripted):
-    """The step-by-step answers disagree every time: the majority stands, unverified."""
-    model = scripted(AS_PRODUCT, AS_SUM, steps("6"), steps("6"), AS_PRODUCT, AS_SUM)
+    """The step-by-step answer disagrees: the programs' answer stands, unverified."""
+    model = scripted(AS_PRODUCT, AS_SUM, steps("6"))
     answer = Agent(model, use_cache=False).ask(APPLES)
-    assert answer.text == "20" and not answer.verified
+    assert answer.text == "20" and not answer.verified and answer.llm_calls == 3
     assert "step-by-step answer must agree" in answer.check
 
 
@@ -57,10 +57,11 @@ def test_when_programs_disagree_the_majority_answers(scripted):
 
 def test_identical_programs_count_once(scripted):
     """A cached or repeated reply is one program, however often it comes back."""
-    model = scripted(*[AS_SIX] * 2, steps("6"), *[AS_SIX] * 2, steps("6"))
+    model = scripted(*[AS_SIX] * 4, steps("6"), steps("6"))
     answer = Agent(model, use_cache=False).ask(APPLES)
     assert answer.text == "6" and not answer.verified
-    assert len(answer.candidates) == 6 and "1 of" not in answer.check
+    assert [c.method for c in answer.candidates] == ["program"] * 4 + ["step-by-step"] * 2
+    assert "2 of 2 answers" in answer.check  # each repeated reply counted once
 
 
 def test_numbers_in_words_are_computed(scripted):

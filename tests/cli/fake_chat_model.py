@@ -18,7 +18,7 @@ LOOP = "loop forever"
 PLAN = 'with "Approach:"'  # ask_plan.md
 PROGRAM = "code block that defines answer()"  # ask_program.md and ask_revise.md
 WORD_PROGRAM = "returns the final"  # word_program.md and word_revise.md
-WORD_STEPS = "step by step, without code"  # word_steps.md
+WORD_STEPS = "Think step by step"  # word_steps.md
 
 APPROACH = "Approach: solve the cubic with sympy.solve and check the roots by substitution."
 FOREVER = "```python\ndef answer():\n    while True:\n        pass\n```"

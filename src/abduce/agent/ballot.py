@@ -121,24 +121,16 @@ class Ballot:
             return Decision(value=value, verified=True, reason=reason, agreeing=agreeing)
         return Decision(value=value, verified=False, reason=reason, agreeing=agreeing)
 
-    def needs(self) -> Method:
-        """The method whose agreement the leading answer lacks most: a second program, then
-        a step-by-step answer; with both, another program for the majority."""
+    def needs(self) -> Method | None:
+        """What the leading answer lacks: a second program that agrees, then a step-by-step
+        answer to check it; None once both are in (more samples would rarely change it)."""
         tally = self.tally()
         agreeing = tally[0][1] if tally else []
         if len({c.seed for c in agreeing if c.method == "program"}) < 2:
             return "program"
-        if not any(c.method == "step-by-step" for c in agreeing):
+        if not any(c.method == "step-by-step" for c in self.candidates):
             return "step-by-step"
-        return "program"
-
-    def settled(self, remaining: int) -> bool:
-        """Whether `remaining` more answers could no longer change the majority."""
-        tally = self.tally()
-        if not tally:
-            return remaining == 0
-        runner_up = len(tally[1][1]) if len(tally) > 1 else 0
-        return len(tally[0][1]) > runner_up + remaining
+        return None
 
 
 def sanity_problem(value: float, question: str) -> str | None:

@@ -2,11 +2,12 @@
 each with its own seed and temperature, behind one short prompt; the majority answers, and the
 ballot (agent/ballot.py) decides whether it is verified.
 
-The planner proposes the next sample of a fixed schedule until the ballot is verified or
-settled; the synthesizer asks for a program (or the derivation); the verifier runs a program in
-the sandbox, repairing the usual slips (no `answer()`, printing instead of returning, a string
-with the number inside) before anything counts as a failure; a program that still gives no
-number is re-asked once with what went wrong.
+The planner proposes the next sample the ballot needs (a second agreeing program, then a
+step-by-step answer) until it needs none; the synthesizer asks for a program (or the
+derivation); the verifier runs a program in the sandbox, repairing the usual slips (no
+`answer()`, printing instead of returning, a string with the number inside) before anything
+counts as a failure; a program that still gives no number is re-asked once with what went
+wrong.
 """
 
 from __future__ import annotations
@@ -40,7 +41,7 @@ SYMBOLIC = re.compile(
     re.IGNORECASE,
 )
 RUN_SECONDS = 10.0
-STEPS_TOKENS = 360  # a step-by-step answer longer than this has lost its way
+STEPS_TOKENS = 500  # a step-by-step answer longer than this has lost its way
 MIN_WORDS = 12  # shorter questions are sums or symbolic maths, for the general path
 
 
@@ -53,15 +54,15 @@ def is_word_problem(question: str) -> bool:
 
 
 def schedule(seed: int) -> list[Sample]:
-    """The samples, in order: a greedy program, a sampled one, the step-by-step answer (a
-    different method), then more of each while the ballot is undecided."""
+    """The samples: a greedy program, a sampled one, the step-by-step answer (a different
+    method), then more programs while no two agree, and a last step-by-step answer."""
     plan: list[tuple[Method, float]] = [
         ("program", 0.0),
         ("program", 0.7),
         ("step-by-step", 0.0),
+        ("program", 0.8),
+        ("program", 0.8),
         ("step-by-step", 0.7),
-        ("program", 0.8),
-        ("program", 0.8),
     ]
     return [
         Sample(method=method, seed=seed + index, temperature=temperature)
@@ -88,17 +89,17 @@ class WordQuestion(BaseModel):
 
 
 class WordPlanner:
-    """Proposes the next sample until the ballot is verified or settled: of the method the
-    leading answer still needs, else the schedule's next."""
+    """Proposes the next sample of the method the ballot's leading answer needs (else the
+    schedule's next), until it needs nothing or the schedule is spent."""
 
     def __init__(self, ballot: Ballot, samples: list[Sample]) -> None:
         self.ballot = ballot
         self.pending = list(samples)
 
     def propose(self, question: WordQuestion, failed: list[str]) -> list[Proposal]:
-        if not self.pending or self.ballot.settled(len(self.pending)):
-            return []
         needed = self.ballot.needs()
+        if not self.pending or needed is None:
+            return []
         sample = next((s for s in self.pending if s.method == needed), self.pending[0])
         self.pending.remove(sample)
         return [Proposal(text=sample.describe())]
