@@ -3,9 +3,10 @@ counts as verified.
 
 Agreement between samples of one small model is evidence, not proof, so the rule asks for
 agreement that could have failed: at least two programs that differ (their own seeds, different
-code) and the model's step-by-step answer (a different method) must give the same number; it
-must hold more than half of the answers; and it must pass sanity checks on sign, whole counts
-and magnitude. Identical programs (a cached reply, a repeated sample) count once.
+code) and the model's step-by-step answer (a different method) must give the same number; no
+answer may give another (a candidate that gave no number is no answer); and it must pass sanity
+checks on sign, whole counts and magnitude. Identical programs (a cached reply, a repeated
+sample) count once.
 """
 
 from __future__ import annotations
@@ -112,8 +113,8 @@ class Ballot:
         problem = sanity_problem(value, self.question)
         if len(programs) < 2 or not steps:
             reason = f"{votes}; two different programs and the step-by-step answer must agree"
-        elif 2 * len(agreeing) <= voters:
-            reason = f"only {votes}"
+        elif len(agreeing) < voters:
+            reason = f"the answers disagree: {votes}"
         elif problem:
             reason = problem
         else:
