@@ -74,6 +74,13 @@ def test_numbers_in_words_are_computed(scripted):
     assert answer.computed and answer.verified and answer.text == "3"
 
 
+def test_a_program_that_only_adds_a_print_is_the_same_program(scripted):
+    printing = AS_PRODUCT.replace("picked - 4\n", "picked - 4\n\nprint(answer())\n")
+    model = scripted(AS_PRODUCT, printing, AS_PRODUCT, AS_PRODUCT, steps("20"), steps("20"))
+    answer = Agent(model, use_cache=False).ask(APPLES)
+    assert answer.text == "20" and not answer.verified
+
+
 def test_the_reply_cache_keys_on_the_seed():
     model = FakeListChatModel(responses=["first", "second", "third"], cache=InMemoryCache())
     channel = ModelChannel(model)

@@ -172,12 +172,15 @@ def _key(value: float | None) -> float:
 
 
 def _normalized(method: Method, source: str) -> str:
-    """A program's syntax tree (comments and layout ignored), or the derivation's words."""
+    """A program's `answer` function as a syntax tree (comments, layout and code around it
+    ignored), or the derivation's words."""
     if method == "program":
         try:
-            return ast.dump(ast.parse(source))
+            tree = ast.parse(source)
         except SyntaxError:
-            pass
+            return " ".join(source.split())
+        found = [node for node in tree.body if getattr(node, "name", None) == "answer"]
+        return ast.dump(found[0] if found else tree)
     return " ".join(source.split())
 
 
