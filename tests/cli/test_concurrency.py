@@ -1,4 +1,5 @@
-"""`bench --concurrency N`: N tasks at once, N calls in flight, the same results as one."""
+"""`bench --concurrency N`: N tasks at once, N calls in flight, in each worker process; the
+same results as one at a time."""
 
 import json
 
@@ -18,10 +19,10 @@ def server():
     server.stop()
 
 
-def bench(server: FaultServer, out, concurrency: int) -> list[dict]:
+def bench(server: FaultServer, out, concurrency: int, workers: int = 1) -> list[dict]:
     result = abduce("bench", "arc1-training", "--limit", "20", "--out", str(out),
                     "--llm", f"openai-compatible:{server.base}#fake", "--planner", "llm",
-                    "--concurrency", str(concurrency))  # fmt: skip
+                    "--concurrency", str(concurrency), "--workers", str(workers))  # fmt: skip
     assert result.returncode == 0, result.stderr
     lines = [json.loads(text) for text in out.read_text().splitlines()]
     timeless = [{key: value for key, value in line.items() if key not in TIMES} for line in lines]
@@ -35,6 +36,12 @@ def test_concurrency_keeps_n_calls_in_flight_and_gives_the_same_results(tmp_path
     assert (server.peak, server.requests) == (8, 80)
     assert len(one) == 20
     assert eight == one
+
+    server.peak = 0
+    in_two_processes = bench(server, tmp_path / "two-by-four.jsonl", 4, workers=2)
+    assert server.requests == 120
+    assert server.peak > 4  # at most 4 at once in each process: both had calls in flight
+    assert in_two_processes == one
 
 
 def test_ray_takes_no_concurrency(tmp_path):

@@ -2,27 +2,32 @@
 model server) as each job finishes.
 
 `ProcessExecutor` (the default) uses worker processes on this machine; `RayExecutor` uses a
-Ray cluster, local or remote. Each worker builds one solver and keeps it (a model loads
-once), and the driver alone writes the results file.
+Ray cluster, local or remote. Each worker (a thread, a process's thread, a Ray actor) builds
+one solver and keeps it (a model loads once), and the driver alone writes the results file.
 """
 
 from __future__ import annotations
 
 import importlib.util
+import itertools
 import logging
 import multiprocessing
 import os
 import socket
 import threading
 import time
+import traceback
 from collections.abc import Callable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor, as_completed
+from concurrent.futures import Future, ThreadPoolExecutor, as_completed
+from contextlib import ExitStack
+from functools import partial
+from multiprocessing.managers import BaseManager
 from pathlib import Path
 from typing import Any, Protocol
 
 from abduce.agent import Solver
 from abduce.bench.jobs import Job, Outcome, attempt
-from abduce.errors import ExecutorError, UsageError
+from abduce.errors import ExecutorError
 
 SolverFactory = Callable[[], Solver]
 Stop = Callable[[], bool]
@@ -43,15 +48,14 @@ class Executor(Protocol):
 
 class ProcessExecutor:
     """Solves jobs here, one at a time or `concurrency` at once in threads (each thread with
-    its own solver), or in `workers` spawned processes, one job at a time each (for now).
+    its own solver), or in `workers` spawned processes that each solve up to `concurrency` at
+    once in the same way.
 
     Threads suffice to keep that many model calls in flight: a thread waiting on the model's
     server holds no lock, and the programs it checks run in the sandbox's own processes.
     """
 
     def __init__(self, workers: int = 1, concurrency: int = 1) -> None:
-        if workers > 1 and concurrency > 1:
-            raise UsageError("--concurrency above 1 needs --workers 1 (for now)")
         self.workers = workers
         self.concurrency = concurrency
 
@@ -60,40 +64,44 @@ class ProcessExecutor:
     ) -> Iterator[Outcome]:
         if not jobs:
             return
-        if self.concurrency > 1:
-            yield from _in_threads(jobs, make_solver, seed, stop, self.concurrency)
-            return
-        if self.workers <= 1 or len(jobs) <= 1:
+        if self.workers > 1 and len(jobs) > 1:
+            yield from _in_processes(jobs, make_solver, seed, stop, self.workers, self.concurrency)
+        elif self.concurrency > 1:
+            connect = partial(_here, make_solver)
+            yield from _in_threads(jobs, connect, seed, stop, self.concurrency)
+        else:
             solver = make_solver()
             for job in jobs:
                 if stop():
                     return
                 yield attempt(solver, job, seed)
-            return
-        spawn = multiprocessing.get_context("spawn")  # no forking of this process's threads
-        with ProcessPoolExecutor(
-            self.workers,
-            mp_context=spawn,
-            initializer=_start_worker,
-            initargs=(make_solver, os.getpid()),
-        ) as pool:
-            futures = [pool.submit(_solve_in_worker, job, seed) for job in jobs]
-            yield from _until_stopped(futures, stop)
+
+
+Attempt = Callable[[Job, int], Outcome]
+
+
+def _here(make_solver: SolverFactory) -> Attempt:
+    return partial(attempt, make_solver())
 
 
 def _in_threads(
-    jobs: list[Job], make_solver: SolverFactory, seed: int, stop: Stop, threads: int
+    jobs: list[Job], connect: Callable[[], Attempt], seed: int, stop: Stop, threads: int
 ) -> Iterator[Outcome]:
-    """The jobs solved by `threads` threads, each building its own solver on its first job."""
+    """The jobs solved by `threads` threads, each with the solver `connect()` gives it on
+    its first job."""
     local = threading.local()
 
     def solve(job: Job) -> Outcome:
-        if not hasattr(local, "solver"):
-            local.solver = make_solver()
-        return attempt(local.solver, job, seed)
+        if not hasattr(local, "attempt"):
+            local.attempt = connect()
+        solved: Attempt = local.attempt
+        return solved(job, seed)
 
-    with ThreadPoolExecutor(threads, thread_name_prefix="solver") as pool:
+    pool = ThreadPoolExecutor(threads, thread_name_prefix="solver")
+    try:
         yield from _until_stopped([pool.submit(solve, job) for job in jobs], stop)
+    finally:
+        pool.shutdown(wait=False)  # interrupted: no waiting here for the jobs still running
 
 
 def _until_stopped(futures: list[Future[Outcome]], stop: Stop) -> Iterator[Outcome]:
@@ -112,27 +120,64 @@ def _until_stopped(futures: list[Future[Outcome]], stop: Stop) -> Iterator[Outco
             other.cancel()
 
 
-_worker_solver: Solver | None = None
+def _in_processes(
+    jobs: list[Job], make_solver: SolverFactory, seed: int, stop: Stop, workers: int, threads: int
+) -> Iterator[Outcome]:
+    """The jobs solved in `workers` spawned processes, up to `threads` at once in each: here, a
+    thread per job in flight calls its process, where a thread of its own solves the job
+    with a solver of its own."""
+    with ExitStack() as processes:
+        with ThreadPoolExecutor(workers) as starting:  # each imports abduce: seconds
+            started = list(starting.map(_start_worker, [os.getpid()] * workers))
+        for worker in started:
+            processes.enter_context(worker)  # shut down on the way out, interrupted or not
+        each = itertools.cycle(started)  # thread k of the run calls process k mod workers
+
+        def connect() -> Attempt:
+            return next(each).Solving(make_solver).attempt
+
+        yield from _in_threads(jobs, connect, seed, stop, workers * threads)
 
 
-def _start_worker(make_solver: SolverFactory, parent: int) -> None:
-    global _worker_solver
+class _Solving:
+    """In a worker process: one solver, solving the jobs one thread of the run sends it."""
+
+    def __init__(self, make_solver: SolverFactory) -> None:
+        self.solver = make_solver()
+
+    def attempt(self, job: Job, seed: int) -> Outcome:
+        try:
+            return attempt(self.solver, job, seed)
+        except Exception as error:  # a bug: sent back without its traceback, so in a note
+            error.add_note(traceback.format_exc())
+            raise
+
+
+class _Worker(BaseManager):
+    """A worker process, serving each thread of the run that calls it on a thread of its own."""
+
+    Solving: Callable[[SolverFactory], _Solving]  # a proxy, in fact
+
+
+_Worker.register("Solving", _Solving)
+
+
+def _start_worker(parent: int) -> _Worker:
+    worker = _Worker(ctx=multiprocessing.get_context("spawn"))  # no forking of our threads
+    worker.start(_exit_with_parent, (parent,))
+    return worker
+
+
+def _exit_with_parent(parent: int) -> None:
     threading.Thread(target=_exit_with, args=(parent,), daemon=True).start()
-    _worker_solver = make_solver()
 
 
 def _exit_with(parent: int) -> None:
-    """End this worker when its parent is gone: a killed driver must leave no workers behind
-    (they would wait on the task queue forever, since every worker holds its write end).
+    """End this worker when its parent is gone: a killed driver must leave no workers behind.
     `parent` is the driver's pid as it passed it: it may be gone before this worker starts."""
     while os.getppid() == parent:
         time.sleep(0.5)
     os._exit(1)
-
-
-def _solve_in_worker(job: Job, seed: int) -> Outcome:
-    assert _worker_solver is not None, "the worker's initializer builds its solver"
-    return attempt(_worker_solver, job, seed)
 
 
 class RayExecutor:
