@@ -107,7 +107,7 @@ class Ballot:
             return Decision(value=None, verified=False, reason="no candidate gave a number")
         value, agreeing = tally[0]
         voters = sum(len(group) for _, group in tally)
-        programs = {c.seed for c in agreeing if c.method == "program"}
+        programs = _program_seeds(agreeing)
         steps = any(c.method == "step-by-step" for c in agreeing)
         votes = f"{len(agreeing)} of {voters} answers"
         problem = sanity_problem(value, self.question)
@@ -127,7 +127,7 @@ class Ballot:
         answer to check it; None once both are in (more samples would rarely change it)."""
         tally = self.tally()
         agreeing = tally[0][1] if tally else []
-        if len({c.seed for c in agreeing if c.method == "program"}) < 2:
+        if len(_program_seeds(agreeing)) < 2:
             return "program"
         if not any(c.method == "step-by-step" for c in self.candidates):
             return "step-by-step"
@@ -165,6 +165,11 @@ def numbers_in(text: str) -> list[float]:
             continue
         found.append(number)
     return found
+
+
+def _program_seeds(candidates: list[Candidate]) -> set[int]:
+    """The seeds of the programs among `candidates`: how many independent programs they are."""
+    return {c.seed for c in candidates if c.method == "program"}
 
 
 def _key(value: float | None) -> float:

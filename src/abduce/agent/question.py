@@ -43,11 +43,15 @@ class Question(BaseModel):
 
     def context(self) -> list[BaseMessage]:
         """The prefix of every call: the system prompt, then the earlier turns."""
-        messages: list[BaseMessage] = [SystemMessage(ask_system())]
-        if self.turns:
-            lines = "\n".join(f"Q: {asked}\nA: {answered}" for asked, answered in self.turns)
-            messages.append(HumanMessage(render("ask_history", turns=lines)))
-        return messages
+        return [SystemMessage(ask_system()), *history(self.turns)]
+
+
+def history(turns: list[tuple[str, str]]) -> list[BaseMessage]:
+    """The conversation's earlier turns as one message, if there are any."""
+    if not turns:
+        return []
+    lines = "\n".join(f"Q: {asked}\nA: {answered}" for asked, answered in turns)
+    return [HumanMessage(render("ask_history", turns=lines))]
 
 
 class Checked(BaseModel):

@@ -24,7 +24,7 @@ from abduce.agent.channel import ModelChannel
 from abduce.agent.loop import Run
 from abduce.agent.models import Program, Proposal
 from abduce.agent.prompts import render
-from abduce.agent.question import Listener
+from abduce.agent.question import Listener, history
 from abduce.agent.synthesizer import END_OF_BLOCK, extract_code
 from abduce.programs import default_sandbox
 
@@ -80,12 +80,12 @@ class WordQuestion(BaseModel):
     def messages(self, method: Method) -> list[BaseMessage]:
         """The short system prompt and earlier turns (a prefix every call of every question
         shares, for the model's KV cache), then the question and the method's request."""
-        messages: list[BaseMessage] = [SystemMessage(render("word_system"))]
-        if self.turns:
-            lines = "\n".join(f"Q: {asked}\nA: {answered}" for asked, answered in self.turns)
-            messages.append(HumanMessage(render("ask_history", turns=lines)))
         request = "word_program" if method == "program" else "word_steps"
-        return [*messages, HumanMessage(render(request, question=self.text))]
+        return [
+            SystemMessage(render("word_system")),
+            *history(self.turns),
+            HumanMessage(render(request, question=self.text)),
+        ]
 
 
 class WordPlanner:
