@@ -8,6 +8,8 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
@@ -58,31 +60,95 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-@pytest.fixture
-def llama_server():
-    port = free_port()
+def serve_model(port: int) -> subprocess.Popen:
+    """llama.cpp's OpenAI-compatible server with the local GGUF on 127.0.0.1:`port`, once it
+    answers."""
     server = subprocess.Popen(
         [sys.executable, "-m", "llama_cpp.server", "--model", str(model_path()),
          "--host", "127.0.0.1", "--port", str(port), "--n_ctx", "8192"],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )  # fmt: skip
-    base = f"http://127.0.0.1:{port}/v1"
     try:
-        for _ in range(240):
-            try:
-                with urllib.request.urlopen(f"{base}/models", timeout=2) as reply:
-                    json.load(reply)
-                break
-            except OSError:
-                assert server.poll() is None, "llama_cpp.server exited"
-                time.sleep(0.5)
-        yield base
+        wait_until(lambda: answers(f"http://127.0.0.1:{port}/v1/models"), server, 600)
+    except BaseException:
+        stop(server)
+        raise
+    return server
+
+
+def answers(url: str) -> bool:
+    try:
+        with urllib.request.urlopen(url, timeout=2) as reply:
+            json.load(reply)
+        return True
+    except OSError:
+        return False
+
+
+def wait_until(condition: Callable[[], bool], process: subprocess.Popen, seconds: float) -> None:
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert process.poll() is None, f"{process.args[:3]} exited"
+        assert time.monotonic() < deadline, "waited in vain"
+        time.sleep(0.2)
+
+
+def cpu_seconds(process: subprocess.Popen) -> float:
+    """User and system CPU time the process has used so far (Linux)."""
+    fields = Path(f"/proc/{process.pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def stop(server: subprocess.Popen) -> None:
+    server.kill()
+    server.wait(timeout=30)
+
+
+# The search solves the first task without the model; the second needs the model, whose
+# ~6,500-token prompt takes minutes to evaluate on two cores: the server is killed during it.
+TASKS = ["6150a2bd", "e9afcf9a"]
+
+
+def test_a_killed_llama_cpp_server_loses_and_repeats_no_task(tmp_path):
+    """Kill the real server while `bench` waits for it: one line, exit 3, the finished task
+    kept; against the restarted server the same command finishes the other task once."""
+    port = free_port()
+    base = f"http://127.0.0.1:{port}/v1"
+    listing, out = tmp_path / "tasks.txt", tmp_path / "runs.jsonl"
+    listing.write_text("\n".join(TASKS) + "\n")
+    command = [sys.executable, "-m", "abduce", "bench", str(listing), "--out", str(out),
+               "--llm", f"openai-compatible:{base}", "--search-seconds", "5",
+               "--max-calls", "1", "--max-seconds", "3600", "--max-faults", "1",
+               "--max-retries", "1", "--request-timeout", "1800", "--no-cache"]  # fmt: skip
+    server = serve_model(port)
+    try:
+        run = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        wait_until(lambda: out.exists() and out.read_text().endswith("\n"), run, 600)
+        idle = cpu_seconds(server)
+        wait_until(lambda: cpu_seconds(server) > idle + 5, run, 600)  # evaluating the prompt
     finally:
-        server.terminate()
-        server.wait(timeout=30)
+        stop(server)
+    _, errors = run.communicate(timeout=600)
+    assert run.returncode == 3, errors
+    said = [text for text in errors.splitlines() if not text.startswith("sandbox: ")]
+    assert len(said) == 1 and said[0].startswith(f"abduce: error: cannot reach the model at {base}")
+    kept = out.read_text()
+    assert [line["task_id"] for line in recorded(out)] == TASKS[:1]
+
+    server = serve_model(port)
+    try:
+        rerun = subprocess.run(command, capture_output=True, text=True, timeout=3600)
+    finally:
+        stop(server)
+    assert rerun.returncode == 0, rerun.stderr
+    assert out.read_text().startswith(kept)
+    first, second = recorded(out)
+    assert [first["task_id"], second["task_id"]] == TASKS
+    assert first["llm_calls"] == 0 and first["solved"]
+    assert second["llm_calls"] == 1 and second["model"] == f"dsl-search+openai-compatible:{base}"
+    assert second["tokens_in"] > 0 and second["tokens_out"] > 0
+    assert not second["stopped"].startswith("error"), second["stopped"]
 
 
-def test_openai_compatible_llama_cpp_server(llama_server):
-    solution = solve_json("--llm", f"openai-compatible:{llama_server}", "--no-cache")
-    assert solution.model == f"openai-compatible:{llama_server}"
-    assert_well_formed(solution)
+def recorded(out: Path) -> list[dict]:
+    return [json.loads(text) for text in out.read_text().splitlines()]
