@@ -18,7 +18,7 @@ TASKS = ["3c9b0459", "6150a2bd", "007bbfb7", "00d62c1b"]
 
 def bench(listing: Path, out: Path, *options: str) -> subprocess.CompletedProcess:
     command = [sys.executable, "-m", "abduce", "bench", str(listing), "--out", str(out),
-               "--planner", "search", "--search-seconds", "1", *options]  # fmt: skip
+               "--planner", "search", "--max-evaluations", "20000", *options]  # fmt: skip
     return subprocess.run(command, capture_output=True, text=True, timeout=300)
 
 

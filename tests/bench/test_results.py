@@ -15,7 +15,7 @@ from tests.fakes import FLIP
 COMMITTED = Path(__file__).parents[2] / "benchmarks" / "results"
 KEYS = ["schema_version", "task_id", "source_id", "remap", "solved", "passed_train", "attempts",
         "hypothesis", "program", "verdicts", "stopped", "llm_calls", "tokens_in", "tokens_out",
-        "cost", "seconds", "model", "planner", "budget", "seed", "prompt_hash", "finished_at", "task",
+        "cost", "seconds", "model", "evaluations", "levels", "planner", "budget", "seed", "prompt_hash", "finished_at", "task",
         "trace"]  # fmt: skip
 # file: (lines, solved, has traces); lines without a trace predate remaps, tasks and traces
 FACTS = {
@@ -62,7 +62,10 @@ def test_a_line_read_and_written_again_keeps_every_key_and_value():
     again = [
         json.loads(line.to_json()) for line in read_results(COMMITTED / "gamma_llm_20.jsonl.gz")
     ]
-    assert again == [{"schema_version": 0, "cost": None, **line} for line in raw]  # unpriced
+    new = {"schema_version": 0, "cost": None, "evaluations": None, "levels": None}
+    assert again == [  # unpriced, unsearched, and budgets without an evaluation count
+        new | line | {"budget": line["budget"] | {"max_evaluations": None}} for line in raw
+    ]
     assert list(again[0]) == KEYS
 
 

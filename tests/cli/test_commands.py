@@ -98,6 +98,24 @@ def test_bench_with_the_search_in_two_workers_resumes(tmp_path):
     assert "/4 solved" in again.stdout
 
 
+def test_bench_with_max_evaluations_records_what_the_search_spent(tmp_path):
+    """A count, not a clock: the same lines (but times) from one worker or two."""
+    args = ("bench", "arc1-training", "--planner", "search", "--max-evaluations", "3000",
+            "--limit", "3")  # fmt: skip
+    runs = []
+    for workers in ("1", "2"):
+        out = tmp_path / f"{workers}.jsonl"
+        result = abduce(*args, "--workers", workers, "--out", str(out))
+        assert result.returncode == 0, result.stderr
+        lines = sorted((json.loads(line) for line in out.read_text().splitlines()),
+                       key=lambda line: line["task_id"])  # fmt: skip
+        runs.append([(line["task_id"], line["solved"], line["evaluations"], line["levels"],
+                      line["program"]) for line in lines])  # fmt: skip
+        assert all(line["budget"]["max_evaluations"] == 3000 for line in lines)
+    assert runs[0] == runs[1]
+    assert all(0 < evaluations <= 3000 and levels >= 2 for _, _, evaluations, levels, _ in runs[0])
+
+
 def abduce_at_home(home, *args: str, config: str = "", **variables: str):
     """`abduce ARGS` with `config` as the config file of an empty home, and `variables` set."""
     (home / "config" / "abduce").mkdir(parents=True, exist_ok=True)

@@ -5,10 +5,11 @@ from pathlib import Path
 import pytest
 
 from abduce.programs import Sandbox, dsl
-from abduce.programs.search import search
+from abduce.programs.search import _Goal, _literals, search
 from abduce.programs.search.augment import variants
 from abduce.programs.search.enumeration import Enumerator
 from abduce.programs.search.expr import INPUT, Expr, evaluate
+from abduce.programs.search.prior import Prior
 from abduce.programs.search.vocabulary import primitives, searchable
 from abduce.tasks import Task
 
@@ -83,6 +84,14 @@ def test_a_tiny_budget_stops_the_search():
     assert found.candidates == []
 
 
+def test_max_evaluations_is_one_total_for_the_task_and_needs_no_clock():
+    noise = task(([[1, 2], [3, 4]], [[9, 9, 9], [8, 7, 1]]), test=[[1, 1], [2, 2]])
+    found = search(noise, seconds=None, max_evaluations=3000)  # with its variants
+    assert (found.stopped, found.evaluations, found.candidates) == ("budget spent", 3000, [])
+    again = search(noise, seconds=None, max_evaluations=3000)
+    assert (again.evaluations, again.levels) == (found.evaluations, found.levels)
+
+
 def test_every_variant_maps_back_exactly():
     functions = {name: getattr(dsl, name) for name in dsl.__all__}
     grid = dsl.Grid([[1, 2, 0], [3, 4, 5]])
@@ -100,6 +109,72 @@ def test_observational_equivalence_keeps_each_value_once():
     grids = enumerator.pool(dsl.Grid)
     assert len(grids) == 4  # the four rotations, however they were reached
     assert all(node.expr.size <= 1 for node in grids)
+
+
+ORDER_VOCABULARY = [
+    "rotate_90",
+    "flip_left_right",
+    "trim",
+    "crop_to_color",
+    "upscale",
+    "tile",
+    "hconcat",
+    "overlay",
+    "components",
+    "largest_object",
+    "crop_object",
+    "object_color",
+    "count_objects",
+    "most_common_color",
+    "recolor_largest_object",
+    "fill_background",
+    "objects_of_color",
+    "mask_and",
+]
+
+
+def enumeration_order(prior: Prior | None, levels: int) -> list[str]:
+    """'level expression' for every new value, in the order the enumerator yields them."""
+    goal = _Goal(CROP_FLIP)
+    vocabulary = [p for p in searchable(primitives()) if p.name in ORDER_VOCABULARY]
+    enumerator = Enumerator(
+        goal.inputs, vocabulary, _literals(CROP_FLIP), max_evaluations=10**9, deadline=None,
+        prior=prior,
+    )  # fmt: skip
+    return [f"{level} {show(node.expr)}" for level in range(1, levels + 1)
+            for _, node in enumerator.level()]  # fmt: skip
+
+
+def show(expr: Expr) -> str:
+    if expr.is_literal:
+        return repr(expr.literal)
+    return f"{expr.op}({', '.join(map(show, expr.args))})" if expr.args else expr.op
+
+
+@pytest.mark.parametrize("prior", [None, Prior(), "uniform"])
+def test_a_uniform_prior_reproduces_the_unweighted_order(prior):
+    if prior == "uniform":
+        share = 1 / len(ORDER_VOCABULARY)
+        prior = Prior(primitives=dict.fromkeys(ORDER_VOCABULARY, share))
+    recorded = (Path(__file__).parent / "data/unweighted_order.txt").read_text().splitlines()
+    assert enumeration_order(prior, 6) == [line for line in recorded if not line.startswith("#")]
+
+
+def test_a_likely_primitive_comes_sooner_and_an_impossible_one_never():
+    share = 1 / len(ORDER_VOCABULARY)
+    prior = Prior(primitives={"crop_object": 2 * share, "rotate_90": 0.0})
+    order = enumeration_order(prior, 6)
+    assert not any("rotate_90" in line for line in order)
+    uniform = enumeration_order(None, 6)
+    first = "crop_object(largest_object(components(grid)))"
+    assert f"6 {first}" in uniform and f"5 {first}" in order  # crop_object: 1, not 2
+
+
+def test_likely_literals_are_cheaper():
+    prior = Prior(literals={("Color", 7): 0.9})
+    order = enumeration_order(prior, 3)
+    assert "2 fill_background(grid, 7)" in order
+    assert "3 fill_background(grid, 7)" in enumeration_order(None, 3)
 
 
 TESTS = "\n".join(p.read_text() for p in Path(__file__).parent.glob("dsl/test_*.py"))

@@ -182,6 +182,7 @@ class Solver:
             self.channel = ModelChannel(
                 make_llm(llm, seed=seed, use_cache=use_cache, server=server)
             )
+        self.search: SearchPlanner | None = None
         self.planner_name = planner if isinstance(planner, str) else type(planner).__name__
         self.model_name = solver_name(llm, self.planner_name)
         self.planner = self._planner(planner)
@@ -197,7 +198,11 @@ class Solver:
     def _planner(self, planner: Planner[Task] | str) -> Planner[Task]:
         if not isinstance(planner, str):
             return planner
-        search = SearchPlanner(self.budget.search_seconds, self.budget.hypotheses_per_round)
+        search = self.search = SearchPlanner(
+            self.budget.search_seconds,
+            self.budget.hypotheses_per_round,
+            self.budget.max_evaluations,
+        )
         if self.channel is None:
             return search
         llm = LLMPlanner(self.channel, self.domain, self.budget.hypotheses_per_round)
@@ -207,6 +212,8 @@ class Solver:
         """Search for a program that explains every train example; answer the test inputs.
         A fault of the model's server propagates: the task did not finish."""
         run: Run[Verdict] = Run(task.id)
+        if self.search:
+            self.search.last = None
         try:
             stopped = self.loop.run(task, run)
         except ModelServerError:
@@ -223,6 +230,7 @@ class Solver:
         best = max(run.verdicts, key=lambda v: (v.passed, v.accuracy), default=None)
         program = run.programs[best.program_id] if best else None
         expected = [example.output for example in task.test]
+        searched = self.search.last if self.search else None
         correct = None
         if all(output is not None for output in expected):
             correct = all(want in tries for want, tries in zip(expected, attempts, strict=True))
@@ -240,6 +248,8 @@ class Solver:
             tokens_out=self.channel.tokens_out if self.channel else 0,
             seconds=round(time.monotonic() - run.started, 3),
             model=self.model_name,
+            evaluations=searched.evaluations if searched else 0,
+            levels=searched.levels if searched else 0,
             trace=run.trace,
         )
 

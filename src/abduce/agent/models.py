@@ -71,8 +71,9 @@ class Judged(Protocol):
 
 
 class Budget(BaseModel):
-    """Limits for one task: LLM calls, wall time, hypotheses per round, revisions, and the
-    seconds the enumerative search may take before the LLM loop starts."""
+    """Limits for one task: LLM calls, wall time, hypotheses per round, revisions, and what
+    the enumerative search may spend before the LLM loop starts: seconds, or a number of
+    evaluations (then no clock bounds it, so that results do not depend on the machine)."""
 
     max_llm_calls: int = Field(12, ge=1)
     max_seconds: float = Field(300.0, gt=0)
@@ -80,3 +81,4 @@ class Budget(BaseModel):
     revisions: int = Field(2, ge=0)
     enough_passing: int = Field(1, ge=1)
     search_seconds: float = Field(10.0, gt=0)
+    max_evaluations: int | None = Field(None, ge=1)

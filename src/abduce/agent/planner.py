@@ -10,7 +10,7 @@ from langchain_core.messages import AIMessage, HumanMessage
 from abduce.agent.channel import ModelChannel
 from abduce.agent.models import Proposal
 from abduce.agent.prompts import render, task_messages
-from abduce.programs.search import search
+from abduce.programs.search import SearchResult, search
 from abduce.tasks import Domain, Task
 
 ITEM = re.compile(
@@ -60,14 +60,18 @@ class SearchPlanner:
     English descriptions as hypotheses. It searches only before anything has failed: a
     second search would find the same programs."""
 
-    def __init__(self, seconds: float = 10.0, count: int = 3) -> None:
-        self.seconds = seconds
+    def __init__(
+        self, seconds: float = 10.0, count: int = 3, max_evaluations: int | None = None
+    ) -> None:
+        self.seconds = None if max_evaluations else seconds
+        self.max_evaluations = max_evaluations
         self.count = count
+        self.last: SearchResult | None = None  # what the latest search found and spent
 
     def propose(self, task: Task, failed: list[str]) -> list[Proposal]:
         if failed:
             return []
-        found = search(task, seconds=self.seconds)
+        found = self.last = search(task, seconds=self.seconds, max_evaluations=self.max_evaluations)
         return [
             Proposal(text=candidate.description, program=candidate.source)
             for candidate in found.candidates[: self.count]

@@ -27,4 +27,6 @@ class Solution(BaseModel):
     tokens_out: int
     seconds: float
     model: str
+    evaluations: int = 0  # of the DSL search, and the cost levels it reached
+    levels: int = 0
     trace: TraceField

@@ -52,6 +52,8 @@ class ResultLine(BaseModel):
     cost: float | None = None
     seconds: float
     model: str
+    evaluations: int | None = None  # None: written before searches recorded them
+    levels: int | None = None
     planner: str | None = None
     budget: Budget | None = None
     seed: int

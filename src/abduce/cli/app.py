@@ -12,6 +12,7 @@ from abduce.agent import describe_llm
 from abduce.cli import bench, chat, report, tools
 from abduce.cli.options import (
     CallsOption,
+    EvaluationsOption,
     LLMOption,
     NoCacheOption,
     OldSearchOption,
@@ -57,6 +58,7 @@ def solve(
     planner: PlannerOption = None,
     search_seconds: SearchOption = None,
     budget: OldSearchOption = None,
+    max_evaluations: EvaluationsOption = None,
     request_timeout: TimeoutOption = None,
     max_retries: RetriesOption = None,
 ) -> None:
@@ -65,7 +67,10 @@ def solve(
     flags = (llm, seed, no_cache, max_calls, max_seconds, planner, search_seconds, budget)
     solver = load_solver(
         SolverOptions.resolve(
-            *flags, request_timeout=request_timeout, max_retries=max_retries
+            *flags,
+            request_timeout=request_timeout,
+            max_retries=max_retries,
+            max_evaluations=max_evaluations,
         ).factory()
     )
     for item in tasks:

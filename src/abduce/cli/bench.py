@@ -30,6 +30,7 @@ from abduce.bench.scores import Score, family, robustness, scores_by
 from abduce.bench.suites import SUITES, load_suite
 from abduce.cli.options import (
     CallsOption,
+    EvaluationsOption,
     LLMOption,
     NoCacheOption,
     OldSearchOption,
@@ -141,6 +142,7 @@ def bench(
     max_cost: CostOption = None,
     price_in: PriceInOption = None,
     price_out: PriceOutOption = None,
+    max_evaluations: EvaluationsOption = None,
     request_timeout: TimeoutOption = None,
     max_retries: RetriesOption = None,
 ) -> None:
@@ -153,7 +155,10 @@ def bench(
     tasks = load_suite(suite, families=chosen, per_family=per_family or 20, seed=seed)[:limit]
     flags = (llm, seed, no_cache, max_calls, max_seconds, planner, search_seconds, budget)
     options = SolverOptions.resolve(
-        *flags, request_timeout=request_timeout, max_retries=max_retries
+        *flags,
+        request_timeout=request_timeout,
+        max_retries=max_retries,
+        max_evaluations=max_evaluations,
     )
     make_solver, model = options.factory(), options.model_name
     settings = load_settings(

@@ -61,6 +61,14 @@ SearchOption = Annotated[
         help="Seconds the DSL search may take per task." + default_note("search_seconds"),
     ),
 ]
+EvaluationsOption = Annotated[
+    int | None,
+    typer.Option(
+        "--max-evaluations",
+        help="Programs the DSL search may evaluate per task, instead of --search-seconds: "
+        "no clock, so results do not depend on the machine.",
+    ),
+]
 TimeoutOption = Annotated[
     float | None,
     typer.Option(
@@ -107,6 +115,7 @@ class SolverOptions(BaseModel):
         *,
         request_timeout: float | None = None,
         max_retries: int | None = None,
+        max_evaluations: int | None = None,
     ) -> SolverOptions:
         """The flags given, then the settings for those left out."""
         settings = load_settings(
@@ -117,11 +126,13 @@ class SolverOptions(BaseModel):
             search_seconds=search_seconds if search_seconds is not None else old_search_seconds,
             request_timeout=request_timeout,
             max_retries=max_retries,
+            max_evaluations=max_evaluations,
         )
         budget = Budget(
             max_llm_calls=settings.max_calls,
             max_seconds=settings.max_seconds,
             search_seconds=settings.search_seconds,
+            max_evaluations=settings.max_evaluations,
         )
         return cls(
             llm=settings.llm or DEFAULT_SPEC,

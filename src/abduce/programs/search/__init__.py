@@ -30,12 +30,14 @@ from abduce.programs.search.learn import (
     learn_overlay,
     unseen_neighbourhoods,
 )
+from abduce.programs.search.prior import Prior
 from abduce.programs.search.vocabulary import Primitive, primitives, searchable
 from abduce.tasks import Example, Task
 
 MAX_COST = 8  # e.g. three primitives and two literal arguments
 ATTEMPTS = 2
 EXTRA_LEVELS = 2  # searched for a second attempt once a first is found
+UNLIMITED = 10**15  # evaluations, when only the clock bounds a search
 LOCAL_RULE_MAX_COST = 2  # neighbourhood tables are learned on the input and one step from it
 
 
@@ -73,23 +75,28 @@ def _functions() -> dict[str, Callable[..., object]]:
 
 
 def search(
-    task: Task, *, seconds: float = 10.0, max_evaluations: int = 2_000_000, augment: bool = True
+    task: Task,
+    *,
+    seconds: float | None = 10.0,
+    max_evaluations: int | None = None,
+    augment: bool = True,
+    prior: Prior | None = None,
 ) -> SearchResult:
-    """Enumerate DSL programs level by level until one reproduces every train pair. If every
-    level is searched in vain before the time is up, the rest of the time is shared among the
-    task's variants (`augment`): giving them a fixed share instead solved fewer ARC-AGI-1
-    training tasks (see benchmarks/RESULTS.md)."""
+    """Enumerate DSL programs level by level, cheapest first under `prior`, until one
+    reproduces every train pair. `seconds` (None: no clock) and `max_evaluations` (one total
+    for the task) bound the search. If every level is searched in vain first, the rest of the
+    budget is shared among the task's variants (`augment`): giving them a fixed share instead
+    solved fewer ARC-AGI-1 training tasks (see benchmarks/RESULTS.md)."""
     started = time.monotonic()
-    deadline = started + seconds
+    budget = _Budget(None if seconds is None else started + seconds, max_evaluations)
     result = SearchResult()
-    candidates = _enumerate(task, deadline, max_evaluations, result)
+    candidates = _enumerate(task, budget, prior, result)
     others = variants(task) if augment else []
     for index, variant in enumerate(others):
-        if candidates or time.monotonic() >= deadline:
+        if candidates or budget.spent(result):
             break
-        share = (deadline - time.monotonic()) / (len(others) - index)
         twin = _transformed(task, variant.forward)
-        found = _enumerate(twin, time.monotonic() + share, max_evaluations, result)
+        found = _enumerate(twin, budget.share(result, len(others) - index), prior, result)
         candidates = {key: _mapped_back(c, variant) for key, c in found.items()}
     found_primitives, _ = _primitives()
     phrases = {name: primitive.phrase for name, primitive in found_primitives.items()}
@@ -104,8 +111,27 @@ def search(
     return result
 
 
+@dataclass(frozen=True)
+class _Budget:
+    """A deadline (None: no clock) and evaluations (None: no count) for one search."""
+
+    deadline: float | None
+    evaluations: int | None
+
+    def spent(self, result: SearchResult) -> bool:
+        late = self.deadline is not None and time.monotonic() >= self.deadline
+        return late or (self.evaluations is not None and result.evaluations >= self.evaluations)
+
+    def share(self, result: SearchResult, parts: int) -> _Budget:
+        """An equal share of what is left, among `parts` searches."""
+        now = time.monotonic()
+        deadline = None if self.deadline is None else now + (self.deadline - now) / parts
+        left = None if self.evaluations is None else self.evaluations - result.evaluations
+        return _Budget(deadline, None if left is None else left // parts)
+
+
 def _enumerate(
-    task: Task, deadline: float, max_evaluations: int, result: SearchResult
+    task: Task, budget: _Budget, prior: Prior | None, result: SearchResult
 ) -> dict[tuple[Grid, ...], Candidate]:
     """Candidates for `task`, from the cheapest cost level that has any; adds to `result`'s
     counts and sets its stopping reason. Values are compared on the train inputs only; the
@@ -113,7 +139,12 @@ def _enumerate(
     _, vocabulary = _primitives()
     goal = _Goal(task)
     enumerator = Enumerator(
-        goal.inputs, vocabulary, _literals(task), max_evaluations=max_evaluations, deadline=deadline
+        goal.inputs,
+        vocabulary,
+        _literals(task),
+        max_evaluations=UNLIMITED if budget.evaluations is None else budget.evaluations,
+        deadline=budget.deadline,
+        prior=prior,
     )
     goal.check(goal.start)
     try:

@@ -2,9 +2,10 @@
 equivalence.
 
 Every value is a vector: one result per task input (train inputs, then test inputs). Level c
-builds every well-typed expression of cost c (2 per primitive applied, 1 per literal argument)
-from the values of cheaper levels; a new value is kept only if no cheaper expression already
-produced exactly the same vector, so equivalent programs are explored once.
+builds every well-typed expression of cost c (by default 2 per primitive applied, 1 per literal
+argument; a `Prior` makes likelier choices cheaper) from the values of cheaper levels; a new
+value is kept only if no cheaper expression already produced exactly the same vector, so
+equivalent programs are explored once.
 """
 
 from __future__ import annotations
@@ -16,7 +17,8 @@ from dataclasses import dataclass
 from typing import Any, TypeAlias
 
 from abduce.programs.dsl import Grid
-from abduce.programs.search.expr import APPLICATION_COST, INPUT, LITERAL_COST, Expr, literal
+from abduce.programs.search.expr import INPUT, Expr, literal
+from abduce.programs.search.prior import Prior
 from abduce.programs.search.vocabulary import Primitive
 
 # One value per task input, of the node's kind (Grid, Objects, Color, ...): a run-time type.
@@ -45,10 +47,16 @@ class Enumerator:
         literals: dict[object, list[object]],
         *,
         max_evaluations: int,
-        deadline: float,
+        deadline: float | None,
+        prior: Prior | None = None,
     ) -> None:
         self.count = len(inputs)
-        self.vocabulary = vocabulary
+        costs = (prior or Prior()).costs(
+            [primitive.name for primitive in vocabulary],
+            {_name(kind): values for kind, values in literals.items()},
+        )
+        self.vocabulary = [p for p in vocabulary if p.name in costs.applications]
+        self.costs = costs.applications
         self.max_evaluations = max_evaluations
         self.deadline = deadline
         self.evaluations = 0
@@ -59,7 +67,9 @@ class Enumerator:
         self._keep(Grid, self.start, 0)
         for kind, values in literals.items():
             for value in values:
-                self._keep(kind, Node(literal(value), (value,) * self.count), LITERAL_COST)
+                cost = costs.literals.get((_name(kind), value))
+                if cost is not None:
+                    self._keep(kind, Node(literal(value), (value,) * self.count), cost)
 
     def pool(self, kind: object) -> list[Node]:
         """Every distinct value of a type found so far, cheapest expressions first."""
@@ -71,7 +81,7 @@ class Enumerator:
         self.cost += 1
         for primitive in self.vocabulary:
             seen = self.seen.setdefault(primitive.returns, set())
-            for args in self._arguments(primitive.params, self.cost - APPLICATION_COST):
+            for args in self._arguments(primitive.params, self.cost - self.costs[primitive.name]):
                 values = self._apply(primitive, args)
                 if values is None or values in seen:
                     continue
@@ -91,9 +101,11 @@ class Enumerator:
 
     def _apply(self, primitive: Primitive, args: tuple[Node, ...]) -> Values | None:
         """The primitive's value on every input, or None where it does not apply."""
-        self.evaluations += 1
-        if self.evaluations >= self.max_evaluations or time.monotonic() > self.deadline:
+        if self.evaluations >= self.max_evaluations or (
+            self.deadline is not None and time.monotonic() > self.deadline
+        ):
             raise OutOfBudget
+        self.evaluations += 1
         try:
             values = tuple(map(primitive.function, *(arg.values for arg in args)))
         except Exception:  # a primitive that does not apply here
@@ -105,6 +117,11 @@ class Enumerator:
         levels = self.by_cost.setdefault(kind, [])
         levels.extend([] for _ in range(cost + 1 - len(levels)))
         levels[cost].append(node)
+
+
+def _name(kind: object) -> str:
+    """A value type's name, as priors spell it: 'Grid', 'Color', 'Integer', 'bool', ..."""
+    return str(getattr(kind, "__name__", kind))
 
 
 def _valid(value: object) -> bool:
