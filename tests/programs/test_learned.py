@@ -85,6 +85,12 @@ def test_weights_round_trip_and_stale_ones_are_refused(weights, tmp_path):
         Weights.load(json.dumps(stale))
 
 
+def test_a_corpus_naming_an_unknown_task_is_refused():
+    unknown = Entry(task="nowhere", source=ARC_SOURCE, program="", primitives=("trim",))
+    with pytest.raises(PriorError, match="'nowhere', not an ARC-AGI-1 training task"):
+        train([*CORPUS, unknown], TASKS)
+
+
 def test_the_shipped_weights_cover_the_searchable_primitives():
     assert shipped_weights().primitives == searchable_names()
     assert shipped_weights().tasks > 100

@@ -21,6 +21,7 @@ from pydantic import BaseModel, ConfigDict
 from abduce.programs import dsl
 from abduce.tasks.generate import FAMILIES
 
+DATA_PACKAGE = "abduce.programs.search.data"
 CORPUS_FILE = "corpus.jsonl"
 ARC_SOURCE: Final = "arc-agi-1-training"
 FAMILY_SOURCE: Final = "family"
@@ -100,10 +101,12 @@ def write_corpus(entries: Iterable[Entry], path: Path) -> None:
     path.write_text("".join(entry.model_dump_json() + "\n" for entry in entries))
 
 
+def shipped_file(name: str) -> Path:
+    """Where a data file shipped with the search lives."""
+    return Path(str(resources.files(DATA_PACKAGE).joinpath(name)))
+
+
 def load_corpus(path: Path | None = None) -> list[Entry]:
     """The entries of a corpus file; by default the one shipped with abduce."""
-    if path is None:
-        text = resources.files("abduce.programs.search.data").joinpath(CORPUS_FILE).read_text()
-    else:
-        text = path.read_text()
+    text = (path or shipped_file(CORPUS_FILE)).read_text()
     return [Entry.model_validate_json(line) for line in text.splitlines() if line.strip()]

@@ -15,14 +15,13 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass
 from functools import cache
-from importlib import resources
 from pathlib import Path
 
 import numpy as np
 
 from abduce.errors import PriorError
 from abduce.programs import dsl
-from abduce.programs.search.corpus import FAMILY_SOURCE, Entry
+from abduce.programs.search.corpus import FAMILY_SOURCE, Entry, shipped_file
 from abduce.programs.search.features import NAMES, Vector, task_features
 from abduce.programs.search.prior import Prior
 from abduce.programs.search.vocabulary import primitives, searchable
@@ -87,8 +86,7 @@ class Weights:
 @cache
 def shipped_weights() -> Weights:
     """The weights shipped with abduce, read once."""
-    text = resources.files("abduce.programs.search.data").joinpath(WEIGHTS_FILE).read_text()
-    return Weights.load(text)
+    return Weights.load(shipped_file(WEIGHTS_FILE).read_text())
 
 
 def learned_prior(task: Task, weights: Weights | None = None) -> Prior:
@@ -115,8 +113,10 @@ def training_rows(
     for (source, name), sets in sorted(solutions.items()):
         if source == FAMILY_SOURCE:
             instances = [generate(name, seed) for seed in range(PER_FAMILY)]
-        else:
+        elif name in arc_tasks:
             instances = [arc_tasks[name]]
+        else:
+            raise PriorError(f"the corpus names {name!r}, not an ARC-AGI-1 training task")
         for instance in instances:
             for used in sorted(sets, key=sorted):
                 tasks.append(instance)
