@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import statistics
 import time
 from multiprocessing import Pool
 from pathlib import Path
@@ -87,7 +88,17 @@ def _table(rows: list[dict[str, object]], args: argparse.Namespace, wall: float)
         )
     uniform, learned = count("uniform", rows), count("learned", rows)
     ratio = learned / uniform if uniform else float("nan")
-    lines += ["", f"learned / uniform = {learned} / {uniform} = {ratio:.2f}"]
+    both = [r for r in rows if r["uniform"]["solved"] and r["learned"]["solved"]]  # type: ignore[index]
+    spent = {
+        kind: statistics.median(r[kind]["evaluations"] for r in both) if both else 0  # type: ignore[index]
+        for kind in ("uniform", "learned")
+    }
+    lines += [
+        "",
+        f"learned / uniform = {learned} / {uniform} = {ratio:.2f}; median evaluations on the "
+        f"{len(both)} tasks both solve: uniform {spent['uniform']:.0f}, "
+        f"learned {spent['learned']:.0f}",
+    ]
     return "\n".join(lines)
 
 

@@ -92,5 +92,5 @@ def test_a_corpus_naming_an_unknown_task_is_refused():
 
 
 def test_the_shipped_weights_cover_the_searchable_primitives():
-    assert shipped_weights().primitives == searchable_names()
+    assert shipped_weights().primitives == searchable_names(), "run `abduce prior train`"
     assert shipped_weights().tasks > 100
