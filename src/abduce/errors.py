@@ -58,6 +58,10 @@ class LLMSpecError(AbduceError, ValueError):
     """The LLM spec cannot be understood or its model cannot be loaded."""
 
 
+class PriorError(AbduceError, ValueError):
+    """The learned prior's weights or corpus cannot be used."""
+
+
 class ExecutorError(AbduceError):
     """The executor cannot start: no Ray, or no cluster at that address."""
 

@@ -63,8 +63,9 @@ def test_a_line_read_and_written_again_keeps_every_key_and_value():
         json.loads(line.to_json()) for line in read_results(COMMITTED / "gamma_llm_20.jsonl.gz")
     ]
     new = {"schema_version": 0, "cost": None, "evaluations": None, "levels": None}
-    assert again == [  # unpriced, unsearched, and budgets without an evaluation count
-        new | line | {"budget": line["budget"] | {"max_evaluations": None}} for line in raw
+    old_budget = {"max_evaluations": None, "prior": "uniform"}
+    assert again == [  # unpriced, unsearched, and budgets without an evaluation count or prior
+        new | line | {"budget": line["budget"] | old_budget} for line in raw
     ]
     assert list(again[0]) == KEYS
 

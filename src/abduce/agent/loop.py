@@ -202,6 +202,7 @@ class Solver:
             self.budget.search_seconds,
             self.budget.hypotheses_per_round,
             self.budget.max_evaluations,
+            self.budget.prior,
         )
         if self.channel is None:
             return search

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import Literal, Protocol
 
 from pydantic import BaseModel, Field
 
@@ -70,10 +70,14 @@ class Judged(Protocol):
     def accuracy(self) -> float: ...
 
 
+PriorName = Literal["uniform", "learned"]  # what the search believes before it looks
+
+
 class Budget(BaseModel):
     """Limits for one task: LLM calls, wall time, hypotheses per round, revisions, and what
     the enumerative search may spend before the LLM loop starts: seconds, or a number of
-    evaluations (then no clock bounds it, so that results do not depend on the machine)."""
+    evaluations (then no clock bounds it, so that results do not depend on the machine),
+    and its prior over the primitives."""
 
     max_llm_calls: int = Field(12, ge=1)
     max_seconds: float = Field(300.0, gt=0)
@@ -82,3 +86,4 @@ class Budget(BaseModel):
     enough_passing: int = Field(1, ge=1)
     search_seconds: float = Field(10.0, gt=0)
     max_evaluations: int | None = Field(None, ge=1)
+    prior: PriorName = "uniform"

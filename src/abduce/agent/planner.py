@@ -8,9 +8,10 @@ from typing import Any, Protocol, TypeVar
 from langchain_core.messages import AIMessage, HumanMessage
 
 from abduce.agent.channel import ModelChannel
-from abduce.agent.models import Proposal
+from abduce.agent.models import PriorName, Proposal
 from abduce.agent.prompts import render, task_messages
 from abduce.programs.search import SearchResult, search
+from abduce.programs.search.learned import learned_prior
 from abduce.tasks import Domain, Task
 
 ITEM = re.compile(
@@ -58,20 +59,29 @@ class LLMPlanner:
 class SearchPlanner:
     """Enumerates DSL programs; proposes those that explain every train pair, with their
     English descriptions as hypotheses. It searches only before anything has failed: a
-    second search would find the same programs."""
+    second search would find the same programs. Its prior is uniform or learned from the
+    task's features."""
 
     def __init__(
-        self, seconds: float = 10.0, count: int = 3, max_evaluations: int | None = None
+        self,
+        seconds: float = 10.0,
+        count: int = 3,
+        max_evaluations: int | None = None,
+        prior: PriorName = "uniform",
     ) -> None:
         self.seconds = None if max_evaluations else seconds
         self.max_evaluations = max_evaluations
+        self.prior = prior
         self.count = count
         self.last: SearchResult | None = None  # what the latest search found and spent
 
     def propose(self, task: Task, failed: list[str]) -> list[Proposal]:
         if failed:
             return []
-        found = self.last = search(task, seconds=self.seconds, max_evaluations=self.max_evaluations)
+        prior = learned_prior(task) if self.prior == "learned" else None
+        found = self.last = search(
+            task, seconds=self.seconds, max_evaluations=self.max_evaluations, prior=prior
+        )
         return [
             Proposal(text=candidate.description, program=candidate.source)
             for candidate in found.candidates[: self.count]

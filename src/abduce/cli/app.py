@@ -1,4 +1,4 @@
-"""The `abduce` command line: solve, bench, report, chat, ask, tools, mcp, models."""
+"""The `abduce` command line: solve, bench, report, chat, ask, tools, mcp, models, prior."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from abduce.cli.options import (
     NoCacheOption,
     OldSearchOption,
     PlannerOption,
+    PriorOption,
     RetriesOption,
     SearchOption,
     SecondsOption,
@@ -26,6 +27,7 @@ from abduce.cli.options import (
     console,
     load_solver,
 )
+from abduce.cli.prior import prior_app
 from abduce.cli.render import solution_view, task_view
 from abduce.errors import AbduceError
 from abduce.tasks import load_any
@@ -59,6 +61,7 @@ def solve(
     search_seconds: SearchOption = None,
     budget: OldSearchOption = None,
     max_evaluations: EvaluationsOption = None,
+    prior: PriorOption = None,
     request_timeout: TimeoutOption = None,
     max_retries: RetriesOption = None,
 ) -> None:
@@ -71,6 +74,7 @@ def solve(
             request_timeout=request_timeout,
             max_retries=max_retries,
             max_evaluations=max_evaluations,
+            prior=prior,
         ).factory()
     )
     for item in tasks:
@@ -97,6 +101,7 @@ app.command()(bench.bench)
 app.command()(chat.chat)
 app.command()(chat.ask)
 app.add_typer(tools.tools_app, name="tools")
+app.add_typer(prior_app, name="prior")
 app.command()(tools.mcp)
 app.command()(report.report)
 

@@ -35,6 +35,7 @@ from abduce.cli.options import (
     NoCacheOption,
     OldSearchOption,
     PlannerOption,
+    PriorOption,
     RetriesOption,
     SearchOption,
     SecondsOption,
@@ -143,6 +144,7 @@ def bench(
     price_in: PriceInOption = None,
     price_out: PriceOutOption = None,
     max_evaluations: EvaluationsOption = None,
+    prior: PriorOption = None,
     request_timeout: TimeoutOption = None,
     max_retries: RetriesOption = None,
 ) -> None:
@@ -159,6 +161,7 @@ def bench(
         request_timeout=request_timeout,
         max_retries=max_retries,
         max_evaluations=max_evaluations,
+        prior=prior,
     )
     make_solver, model = options.factory(), options.model_name
     settings = load_settings(

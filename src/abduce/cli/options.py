@@ -69,6 +69,14 @@ EvaluationsOption = Annotated[
         "no clock, so results do not depend on the machine.",
     ),
 ]
+PriorOption = Annotated[
+    str | None,
+    typer.Option(
+        "--prior",
+        help="The DSL search's prior over primitives: 'uniform', or 'learned' from the task's "
+        "features (trained on ARC-AGI-1 training solutions)." + default_note("prior"),
+    ),
+]
 TimeoutOption = Annotated[
     float | None,
     typer.Option(
@@ -116,6 +124,7 @@ class SolverOptions(BaseModel):
         request_timeout: float | None = None,
         max_retries: int | None = None,
         max_evaluations: int | None = None,
+        prior: str | None = None,
     ) -> SolverOptions:
         """The flags given, then the settings for those left out."""
         settings = load_settings(
@@ -127,12 +136,14 @@ class SolverOptions(BaseModel):
             request_timeout=request_timeout,
             max_retries=max_retries,
             max_evaluations=max_evaluations,
+            prior=prior,
         )
         budget = Budget(
             max_llm_calls=settings.max_calls,
             max_seconds=settings.max_seconds,
             search_seconds=settings.search_seconds,
             max_evaluations=settings.max_evaluations,
+            prior=settings.prior,
         )
         return cls(
             llm=settings.llm or DEFAULT_SPEC,

@@ -1,0 +1,140 @@
+"""The learned prior's effect, by 5-fold cross-validation on ARC-AGI-1 training.
+
+Tasks are split into folds by task id; each task is searched with a prior trained on the
+corpus without its fold's programs (the generator families' programs are always in), and with
+the uniform prior, at the same fixed number of evaluations (no clock, so the counts do not
+depend on the machine). A task is solved when one of the first two candidates answers every
+test input exactly. Prints Markdown for RESULTS.md.
+
+    python benchmarks/prior_cv.py [--evaluations 20000] [--folds 5] [--limit N]
+                                  [--workers 2] [--mix 0.5] [--out per_task.jsonl]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import statistics
+import time
+from multiprocessing import Pool
+from pathlib import Path
+
+from abduce.programs.search import search
+from abduce.programs.search.corpus import ARC_SOURCE, load_corpus
+from abduce.programs.search.learned import Weights, train
+from abduce.programs.search.prior import Prior
+from abduce.tasks import Task, load_arc
+
+_WEIGHTS: list[Weights] = []
+_TASKS: dict[str, Task] = {}
+
+
+def folds(ids: list[str], count: int, seed: int = 0) -> dict[str, int]:
+    """Each task id's fold: a seeded shuffle of the sorted ids, dealt round-robin."""
+    order = sorted(ids)
+    random.Random(seed).shuffle(order)
+    return {task_id: index % count for index, task_id in enumerate(order)}
+
+
+def _start(weights: list[Weights]) -> None:
+    _WEIGHTS.extend(weights)
+    _TASKS.update(load_arc("training"))
+
+
+def _solved(task: Task, prior: Prior | None, evaluations: int) -> dict[str, object]:
+    found = search(task, seconds=None, max_evaluations=evaluations, prior=prior)
+    answers = [example.output for example in task.test]
+    solved = any(c.test_outputs == answers for c in found.candidates[:2])
+    return {"solved": solved, "evaluations": found.evaluations, "seconds": found.seconds}
+
+
+def _run(job: tuple[str, int, int]) -> dict[str, object]:
+    task_id, fold, evaluations = job
+    task = _TASKS[task_id]
+    return {
+        "task_id": task_id,
+        "fold": fold,
+        "uniform": _solved(task, None, evaluations),
+        "learned": _solved(task, _WEIGHTS[fold].prior(task), evaluations),
+    }
+
+
+def _table(rows: list[dict[str, object]], args: argparse.Namespace, wall: float) -> str:
+    def count(kind: str, subset: list[dict[str, object]]) -> int:
+        return sum(bool(row[kind]["solved"]) for row in subset)  # type: ignore[index]
+
+    lines = [
+        f"5-fold CV prior, ARC-AGI-1 training, {len(rows)} tasks, "
+        f"max_evaluations={args.evaluations}, mix={args.mix}, wall {wall:.0f} s",
+        "",
+        "| fold | tasks | uniform | learned | only uniform | only learned |",
+        "|---|---|---|---|---|---|",
+    ]
+    for fold in [*range(args.folds), None]:
+        subset = [row for row in rows if fold is None or row["fold"] == fold]
+        only_u = sum(
+            bool(r["uniform"]["solved"]) and not r["learned"]["solved"]  # type: ignore[index]
+            for r in subset
+        )
+        only_l = sum(
+            bool(r["learned"]["solved"]) and not r["uniform"]["solved"]  # type: ignore[index]
+            for r in subset
+        )
+        name = "all" if fold is None else str(fold)
+        lines.append(
+            f"| {name} | {len(subset)} | {count('uniform', subset)} | "
+            f"{count('learned', subset)} | {only_u} | {only_l} |"
+        )
+    uniform, learned = count("uniform", rows), count("learned", rows)
+    ratio = learned / uniform if uniform else float("nan")
+    both = [r for r in rows if r["uniform"]["solved"] and r["learned"]["solved"]]  # type: ignore[index]
+    spent = {
+        kind: statistics.median(r[kind]["evaluations"] for r in both) if both else 0  # type: ignore[index]
+        for kind in ("uniform", "learned")
+    }
+    lines += [
+        "",
+        f"learned / uniform = {learned} / {uniform} = {ratio:.2f}; median evaluations on the "
+        f"{len(both)} tasks both solve: uniform {spent['uniform']:.0f}, "
+        f"learned {spent['learned']:.0f}",
+    ]
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--evaluations", type=int, default=20_000)
+    parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--limit", type=int, default=None, help="search only N tasks")
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--mix", type=float, default=0.5, help="weight of uniform")
+    parser.add_argument("--out", type=Path, default=None, help="per-task JSON lines")
+    args = parser.parse_args()
+
+    tasks = load_arc("training")
+    fold_of = folds(list(tasks), args.folds)
+    corpus = load_corpus()
+    weights = [
+        train(
+            [e for e in corpus if e.source != ARC_SOURCE or fold_of[e.task] != fold],
+            tasks,
+            mix=args.mix,
+        )
+        for fold in range(args.folds)
+    ]
+    ids = sorted(tasks, key=lambda task_id: (fold_of[task_id], task_id))
+    if args.limit is not None:
+        ids = sorted(random.Random(1).sample(sorted(tasks), args.limit))
+    jobs = [(task_id, fold_of[task_id], args.evaluations) for task_id in ids]
+    started = time.monotonic()
+    with Pool(args.workers, initializer=_start, initargs=(weights,)) as pool:
+        rows = list(pool.imap_unordered(_run, jobs))
+    wall = time.monotonic() - started
+    if args.out:
+        args.out.write_text("".join(json.dumps(row) + "\n" for row in rows))
+    print(_table(rows, args, wall))
+
+
+if __name__ == "__main__":
+    main()

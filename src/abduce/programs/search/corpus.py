@@ -1,0 +1,112 @@
+"""The corpus of verified programs the learned prior trains on: each names the task it solves
+(an ARC-AGI-1 training task id, or a generator family) and the DSL primitives it calls.
+
+>>> primitives_used("def transform(grid):\\n    return tile(trim(Grid(grid)), 2, 2).to_list()")
+['tile', 'trim']
+"""
+
+from __future__ import annotations
+
+import ast
+import gzip
+import json
+from collections.abc import Iterable
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Final, Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from abduce.programs import dsl
+from abduce.tasks.generate import FAMILIES
+
+DATA_PACKAGE = "abduce.programs.search.data"
+CORPUS_FILE = "corpus.jsonl"
+ARC_SOURCE: Final = "arc-agi-1-training"
+FAMILY_SOURCE: Final = "family"
+
+
+class Entry(BaseModel):
+    """One program that reproduces every pair of a task (train and test)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    task: str  # an ARC-AGI-1 training task id, or a family name
+    source: Literal["arc-agi-1-training", "family"]
+    program: str
+    primitives: tuple[str, ...]
+
+
+@cache
+def _dsl_names() -> frozenset[str]:
+    return frozenset(dsl.__all__) - {"Grid"}
+
+
+def primitives_used(program: str) -> list[str]:
+    """The DSL functions the program calls, sorted, each once."""
+    return sorted(
+        {
+            node.func.id
+            for node in ast.walk(ast.parse(program))
+            if isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Name)
+            and node.func.id in _dsl_names()
+        }
+    )
+
+
+def _lines(path: Path) -> list[str]:
+    data = path.read_bytes()
+    return (gzip.decompress(data) if path.suffix == ".gz" else data).decode().splitlines()
+
+
+def from_results(paths: Iterable[Path]) -> list[Entry]:
+    """The programs of solved tasks in benchmark result files (JSON lines, optionally
+    gzipped). A colour-remapped task counts for the task it was remapped from
+    (`source_id`): its program solves a recoloured copy, so it uses the same primitives."""
+    found: dict[tuple[str, str], Entry] = {}
+    for path in paths:
+        for line in _lines(path):
+            row = json.loads(line)
+            if not row.get("solved") or not row.get("program"):
+                continue
+            task = row.get("source_id") or row["task_id"]
+            program = row["program"]
+            entry = Entry(
+                task=task,
+                source=ARC_SOURCE,
+                program=program,
+                primitives=tuple(primitives_used(program)),
+            )
+            found.setdefault((task, program), entry)
+    return sorted(found.values(), key=lambda e: (e.task, e.program))
+
+
+def from_families() -> list[Entry]:
+    """The program of each generator family (not an ARC task: for training only)."""
+    return [
+        Entry(
+            task=family.name,
+            source=FAMILY_SOURCE,
+            program=family.program,
+            primitives=tuple(primitives_used(family.program)),
+        )
+        for family in FAMILIES.values()
+    ]
+
+
+def write_corpus(entries: Iterable[Entry], path: Path) -> None:
+    """Write the entries as JSON lines."""
+    path.write_text("".join(entry.model_dump_json() + "\n" for entry in entries))
+
+
+def shipped_file(name: str) -> Path:
+    """Where a data file shipped with the search lives."""
+    return Path(str(resources.files(DATA_PACKAGE).joinpath(name)))
+
+
+def load_corpus(path: Path | None = None) -> list[Entry]:
+    """The entries of a corpus file; by default the one shipped with abduce."""
+    text = (path or shipped_file(CORPUS_FILE)).read_text()
+    return [Entry.model_validate_json(line) for line in text.splitlines() if line.strip()]

@@ -1,0 +1,67 @@
+import subprocess
+import sys
+
+import pytest
+
+from abduce.agent import Budget, Solver
+from abduce.cli.options import SolverOptions
+from abduce.errors import UsageError
+from abduce.programs.search.corpus import ARC_SOURCE, FAMILY_SOURCE, Entry, write_corpus
+from abduce.programs.search.learned import Weights
+from abduce.tasks import Task
+
+
+def train_prior(*args: str) -> subprocess.CompletedProcess:
+    command = [sys.executable, "-m", "abduce", "prior", "train", *args]
+    return subprocess.run(command, capture_output=True, text=True, timeout=300)
+
+
+ROTATE = {
+    "train": [
+        {"input": [[1, 2, 0], [3, 0, 0]], "output": [[0, 0, 3], [0, 2, 1]]},
+        {"input": [[0, 5], [6, 7], [0, 8]], "output": [[8, 0], [7, 6], [5, 0]]},
+    ],
+    "test": [{"input": [[4, 4, 1, 0]], "output": [[0, 1, 4, 4]]}],
+}
+
+
+def entry(task, source, primitives):
+    return Entry(task=task, source=source, program="", primitives=primitives)
+
+
+def test_prior_train_writes_weights_from_a_tiny_corpus(tmp_path):
+    corpus = tmp_path / "corpus.jsonl"
+    write_corpus(
+        [
+            entry("3c9b0459", ARC_SOURCE, ("rotate_180",)),
+            entry("6150a2bd", ARC_SOURCE, ("rotate_180",)),
+            entry("67a3c6ac", ARC_SOURCE, ("flip_left_right",)),
+            entry("flip-horizontal", FAMILY_SOURCE, ("flip_left_right",)),
+        ],
+        corpus,
+    )
+    out = tmp_path / "prior.json"
+    result = train_prior("--corpus", str(corpus), "--out", str(out), "--mix", "0.3")
+    assert result.returncode == 0, result.stderr
+    weights = Weights.load(out.read_text())
+    assert (weights.tasks, weights.families, weights.mix) == (2 + 1, 1, 0.3)
+    assert "trained on 3 ARC tasks and 1 families" in result.stdout
+
+
+def test_the_prior_flag_reaches_the_budget_and_the_default_is_uniform():
+    args = (None, 0, False, None, None, "search", None)
+    assert SolverOptions.resolve(*args, prior="learned").budget.prior == "learned"
+    assert SolverOptions.resolve(*args).budget.prior == "uniform"
+    with pytest.raises(UsageError, match="--prior='likely'"):
+        SolverOptions.resolve(*args, prior="likely")
+
+
+def test_the_budget_carries_the_prior_to_the_solver():
+    task = Task.model_validate({"id": "rotate", **ROTATE})
+    budget = Budget(max_evaluations=3000, prior="learned")
+    solver = Solver(planner="search", budget=budget)
+    assert solver.search is not None and solver.search.prior == "learned"
+    uniform = Solver(planner="search", budget=Budget(max_evaluations=3000))
+    learned, expected = solver.solve(task), uniform.solve(task)
+    assert learned.correct and expected.correct
+    assert learned.evaluations < expected.evaluations  # the shipped prior expects a rotation
