@@ -1,3 +1,5 @@
+import json
+import re
 import subprocess
 import sys
 
@@ -65,3 +67,19 @@ def test_the_budget_carries_the_prior_to_the_solver():
     learned, expected = solver.solve(task), uniform.solve(task)
     assert learned.correct and expected.correct
     assert learned.evaluations < expected.evaluations  # the shipped prior expects a rotation
+
+
+@pytest.mark.parametrize("prior", ["learned", "uniform"])
+def test_solve_verbose_shows_the_prior_and_the_ranks_of_the_programs_primitives(tmp_path, prior):
+    path = tmp_path / "rotate.json"
+    path.write_text(json.dumps(ROTATE))
+    command = [sys.executable, "-m", "abduce", "solve", str(path), "--planner", "search",
+               "--max-evaluations", "3000", "--prior", prior, "--verbose"]  # fmt: skip
+    result = subprocess.run(command, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    said = " ".join(result.stdout.split())
+    if prior == "uniform":
+        assert "prior: uniform, all" in said and "likeliest" not in said
+    else:
+        assert re.search(r"likeliest: (\w+ 0\.\d{3}, ){7}\w+ 0\.\d{3} ", said)  # 8 and chances
+        assert re.search(r"the program's primitives rank rotate_180 #\d+ of \d+", said)

@@ -28,7 +28,7 @@ from abduce.cli.options import (
     load_solver,
 )
 from abduce.cli.prior import prior_app
-from abduce.cli.render import solution_view, task_view
+from abduce.cli.render import prior_view, solution_view, task_view
 from abduce.errors import AbduceError
 from abduce.tasks import load_any
 
@@ -51,6 +51,9 @@ def solve(
     ],
     json_output: Annotated[
         bool, typer.Option("--json", help="Print one JSON line per task.")
+    ] = False,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", help="Also show the search's prior for each task.")
     ] = False,
     llm: LLMOption = None,
     seed: SeedOption = 0,
@@ -86,6 +89,8 @@ def solve(
         with console.status(f"solving {item.id} with {solver.model_name}…"):
             solution = solver.solve(item)
         console.print(solution_view(item, solution))
+        if verbose and solver.search:
+            console.print(prior_view(item, solver.search.prior, solution.program))
 
 
 @app.command()

@@ -8,6 +8,9 @@ from rich.table import Table
 from rich.text import Text
 
 from abduce.agent import Solution
+from abduce.agent.models import PriorName
+from abduce.programs.search.corpus import primitives_used
+from abduce.programs.search.learned import learned_prior, searchable_names
 from abduce.tasks import Rows, Task, check_grid
 
 PALETTE = (
@@ -73,3 +76,20 @@ def solution_view(task: Task, solution: Solution) -> Group:
         )
     )
     return Group(*parts)
+
+
+def prior_view(task: Task, prior: PriorName, program: str | None, shown: int = 8) -> Text:
+    """The search's prior for the task: its likeliest primitives, and the rank of each
+    searched primitive the found program applies."""
+    names = searchable_names()
+    if prior == "uniform":
+        return Text(f"prior: uniform, all {len(names)} primitives alike")
+    chances = learned_prior(task).primitives
+    ranked = sorted(names, key=lambda name: -chances[name])
+    likeliest = ", ".join(f"{name} {chances[name]:.3f}" for name in ranked[:shown])
+    lines = [f"prior: learned; likeliest: {likeliest}"]
+    used = [name for name in primitives_used(program or "") if name in chances]
+    if used:
+        ranks = ", ".join(f"{name} #{ranked.index(name) + 1}" for name in used)
+        lines.append(f"the program's primitives rank {ranks} of {len(names)}")
+    return Text("\n".join(lines))
