@@ -7,7 +7,7 @@ per-task overhead measured outside the search (loading, the sandbox re-running t
 programs). One abduce run per prior. Prints Markdown for RESULTS.md.
 
     python benchmarks/side_by_side.py [--suite arc1-evaluation] [--depth 2] [--jobs 2]
-                                      [--priors uniform learned] [--overhead 0.3]
+                                      [--priors uniform learned] [--overhead 0.05]
 """
 
 from __future__ import annotations
@@ -50,7 +50,7 @@ def main() -> None:
     parser.add_argument("--depth", type=int, default=2)
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--priors", nargs="+", default=["uniform", "learned"])
-    parser.add_argument("--overhead", type=float, default=0.3, help="seconds per task")
+    parser.add_argument("--overhead", type=float, default=0.05, help="seconds per task")
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT / "src"))
     from abduce.bench import read_results

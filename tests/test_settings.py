@@ -53,7 +53,7 @@ def test_the_environment_overrides_the_config_file(home, monkeypatch):
         "max_seconds": 12.5,
         "search_seconds": 10.0,
         "max_evaluations": None,
-        "prior": "uniform",
+        "prior": "learned",
         "rounds": 2,
         "max_retries": 3,
         "request_timeout": 0.5,

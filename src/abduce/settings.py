@@ -61,7 +61,7 @@ class Settings(BaseSettings):
     max_seconds: float = Field(300.0, gt=0)
     search_seconds: float = Field(10.0, gt=0)
     max_evaluations: int | None = Field(None, ge=1)
-    prior: Literal["uniform", "learned"] = "uniform"
+    prior: Literal["uniform", "learned"] = "learned"
     rounds: int = Field(3, ge=1)
     max_retries: int = Field(3, ge=0)
     request_timeout: float = Field(600.0, gt=0)

@@ -50,10 +50,10 @@ def test_prior_train_writes_weights_from_a_tiny_corpus(tmp_path):
     assert "trained on 3 ARC tasks and 1 families" in result.stdout
 
 
-def test_the_prior_flag_reaches_the_budget_and_the_default_is_uniform():
+def test_the_prior_flag_reaches_the_budget_and_the_default_is_learned():
     args = (None, 0, False, None, None, "search", None)
-    assert SolverOptions.resolve(*args, prior="learned").budget.prior == "learned"
-    assert SolverOptions.resolve(*args).budget.prior == "uniform"
+    assert SolverOptions.resolve(*args, prior="uniform").budget.prior == "uniform"
+    assert SolverOptions.resolve(*args).budget.prior == "learned"
     with pytest.raises(UsageError, match="--prior='likely'"):
         SolverOptions.resolve(*args, prior="likely")
 
@@ -63,7 +63,7 @@ def test_the_budget_carries_the_prior_to_the_solver():
     budget = Budget(max_evaluations=3000, prior="learned")
     solver = Solver(planner="search", budget=budget)
     assert solver.search is not None and solver.search.prior == "learned"
-    uniform = Solver(planner="search", budget=Budget(max_evaluations=3000))
+    uniform = Solver(planner="search", budget=Budget(max_evaluations=3000, prior="uniform"))
     learned, expected = solver.solve(task), uniform.solve(task)
     assert learned.correct and expected.correct
     assert learned.evaluations < expected.evaluations  # the shipped prior expects a rotation

@@ -86,4 +86,4 @@ class Budget(BaseModel):
     enough_passing: int = Field(1, ge=1)
     search_seconds: float = Field(10.0, gt=0)
     max_evaluations: int | None = Field(None, ge=1)
-    prior: PriorName = "uniform"
+    prior: PriorName = "learned"

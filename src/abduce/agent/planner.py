@@ -67,7 +67,7 @@ class SearchPlanner:
         seconds: float = 10.0,
         count: int = 3,
         max_evaluations: int | None = None,
-        prior: PriorName = "uniform",
+        prior: PriorName = "learned",
     ) -> None:
         self.seconds = None if max_evaluations else seconds
         self.max_evaluations = max_evaluations

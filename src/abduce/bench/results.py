@@ -97,12 +97,16 @@ class ResultLine(BaseModel):
     @model_validator(mode="before")
     @classmethod
     def _older_lines(cls, data: Any) -> Any:
-        """A line without a version is version 0; its source id is its id before any '@'."""
+        """A line without a version is version 0; its source id is its id before any '@';
+        a budget written before search priors existed searched with the uniform one."""
         if not isinstance(data, dict):
             return data
         defaults: dict[str, Any] = {"schema_version": 0}
         if isinstance(data.get("task_id"), str):
             defaults["source_id"] = data["task_id"].split("@")[0]
+        budget = data.get("budget")
+        if isinstance(budget, dict) and "prior" not in budget:
+            data = data | {"budget": budget | {"prior": "uniform"}}
         return defaults | data
 
     @field_validator("schema_version")
