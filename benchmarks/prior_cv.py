@@ -19,12 +19,16 @@ import statistics
 import time
 from multiprocessing import Pool
 from pathlib import Path
+from typing import Any
 
 from abduce.programs.search import search
 from abduce.programs.search.corpus import ARC_SOURCE, load_corpus
 from abduce.programs.search.learned import Weights, train
 from abduce.programs.search.prior import Prior
 from abduce.tasks import Task, load_arc
+
+Row = dict[str, Any]  # a task's line: its id, fold, and each prior's outcome
+
 
 _WEIGHTS: list[Weights] = []
 _TASKS: dict[str, Task] = {}
@@ -49,7 +53,7 @@ def _solved(task: Task, prior: Prior | None, evaluations: int) -> dict[str, obje
     return {"solved": solved, "evaluations": found.evaluations, "seconds": found.seconds}
 
 
-def _run(job: tuple[str, int, int]) -> dict[str, object]:
+def _run(job: tuple[str, int, int]) -> Row:
     task_id, fold, evaluations = job
     task = _TASKS[task_id]
     return {
@@ -60,9 +64,16 @@ def _run(job: tuple[str, int, int]) -> dict[str, object]:
     }
 
 
-def _table(rows: list[dict[str, object]], args: argparse.Namespace, wall: float) -> str:
-    def count(kind: str, subset: list[dict[str, object]]) -> int:
-        return sum(bool(row[kind]["solved"]) for row in subset)  # type: ignore[index]
+def _solved_by(row: Row, kind: str) -> bool:
+    return bool(row[kind]["solved"])
+
+
+def _table(rows: list[Row], args: argparse.Namespace, wall: float) -> str:
+    def count(subset: list[Row], kind: str, other: str | None = None) -> int:
+        """Tasks `kind` solves (and `other` does not)."""
+        return sum(
+            _solved_by(row, kind) and not (other and _solved_by(row, other)) for row in subset
+        )
 
     lines = [
         f"5-fold CV prior, ARC-AGI-1 training, {len(rows)} tasks, "
@@ -73,24 +84,17 @@ def _table(rows: list[dict[str, object]], args: argparse.Namespace, wall: float)
     ]
     for fold in [*range(args.folds), None]:
         subset = [row for row in rows if fold is None or row["fold"] == fold]
-        only_u = sum(
-            bool(r["uniform"]["solved"]) and not r["learned"]["solved"]  # type: ignore[index]
-            for r in subset
-        )
-        only_l = sum(
-            bool(r["learned"]["solved"]) and not r["uniform"]["solved"]  # type: ignore[index]
-            for r in subset
-        )
         name = "all" if fold is None else str(fold)
         lines.append(
-            f"| {name} | {len(subset)} | {count('uniform', subset)} | "
-            f"{count('learned', subset)} | {only_u} | {only_l} |"
+            f"| {name} | {len(subset)} | {count(subset, 'uniform')} | "
+            f"{count(subset, 'learned')} | {count(subset, 'uniform', 'learned')} | "
+            f"{count(subset, 'learned', 'uniform')} |"
         )
-    uniform, learned = count("uniform", rows), count("learned", rows)
+    uniform, learned = count(rows, "uniform"), count(rows, "learned")
     ratio = learned / uniform if uniform else float("nan")
-    both = [r for r in rows if r["uniform"]["solved"] and r["learned"]["solved"]]  # type: ignore[index]
+    both = [row for row in rows if _solved_by(row, "uniform") and _solved_by(row, "learned")]
     spent = {
-        kind: statistics.median(r[kind]["evaluations"] for r in both) if both else 0  # type: ignore[index]
+        kind: statistics.median(row[kind]["evaluations"] for row in both) if both else 0
         for kind in ("uniform", "learned")
     }
     lines += [

@@ -37,7 +37,6 @@ from abduce.tasks import Example, Task
 MAX_COST = 8  # e.g. three primitives and two literal arguments
 ATTEMPTS = 2
 EXTRA_LEVELS = 2  # searched for a second attempt once a first is found
-UNLIMITED = 10**15  # evaluations, when only the clock bounds a search
 LOCAL_RULE_MAX_COST = 2  # neighbourhood tables are learned on the input and one step from it
 
 
@@ -142,7 +141,7 @@ def _enumerate(
         goal.inputs,
         vocabulary,
         _literals(task),
-        max_evaluations=UNLIMITED if budget.evaluations is None else budget.evaluations,
+        max_evaluations=budget.evaluations,
         deadline=budget.deadline,
         prior=prior,
     )

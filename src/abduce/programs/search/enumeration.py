@@ -11,6 +11,7 @@ equivalent programs are explored once.
 from __future__ import annotations
 
 import itertools
+import math
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -46,10 +47,12 @@ class Enumerator:
         vocabulary: list[Primitive],
         literals: dict[object, list[object]],
         *,
-        max_evaluations: int,
+        max_evaluations: int | None,
         deadline: float | None,
         prior: Prior | None = None,
     ) -> None:
+        """`max_evaluations` and `deadline` (a `time.monotonic()`) bound the enumeration;
+        None: no bound."""
         self.count = len(inputs)
         costs = (prior or Prior()).costs(
             [primitive.name for primitive in vocabulary],
@@ -57,8 +60,8 @@ class Enumerator:
         )
         self.vocabulary = [p for p in vocabulary if p.name in costs.applications]
         self.costs = costs.applications
-        self.max_evaluations = max_evaluations
-        self.deadline = deadline
+        self.max_evaluations = math.inf if max_evaluations is None else max_evaluations
+        self.deadline = math.inf if deadline is None else deadline
         self.evaluations = 0
         self.cost = 0
         self.seen: dict[object, set[Values]] = {}
@@ -101,9 +104,7 @@ class Enumerator:
 
     def _apply(self, primitive: Primitive, args: tuple[Node, ...]) -> Values | None:
         """The primitive's value on every input, or None where it does not apply."""
-        if self.evaluations >= self.max_evaluations or (
-            self.deadline is not None and time.monotonic() > self.deadline
-        ):
+        if self.evaluations >= self.max_evaluations or time.monotonic() > self.deadline:
             raise OutOfBudget
         self.evaluations += 1
         try:
