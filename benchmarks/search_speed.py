@@ -1,9 +1,10 @@
 """The enumeration's speed, now against the pinned commit a2f1241, in the same run.
 
 For each task the search completes every cost level up to `--levels` (no variants, no time
-limit) and the wall time is measured. So that speed cannot come from skipping work, both
-versions must find the same distinct values (per type, compared in a canonical form) and the
-same candidates (their test answers); the benchmark fails if they differ. Each version runs in
+limit) over the base's primitives (ones added later are left out), and the wall time is
+measured. So that speed cannot come from skipping work, both versions must find the same
+distinct values (per type, compared in a canonical form) and the same candidates (their test
+answers); the benchmark fails if they differ. Each version runs in
 its own process with its own `src` on the path: the pinned one from a temporary git worktree.
 Prints Markdown for RESULTS.md.
 
@@ -37,8 +38,9 @@ def canonical(value: object) -> object:
     return int(value) if isinstance(value, int) else repr(value)
 
 
-def measure(task_id: str, levels: int) -> dict[str, object]:
-    """Complete levels 1..`levels` on one task; the time, and digests of what was found."""
+def measure(task_id: str, levels: int, names: list[str] | None) -> dict[str, object]:
+    """Complete levels 1..`levels` on one task with the primitives in `names` (None: all);
+    the time, and digests of what was found."""
     from abduce.programs.dsl import Grid, Objects
     from abduce.programs.search import _Goal, _literals, _primitives
     from abduce.programs.search.enumeration import Enumerator
@@ -47,8 +49,9 @@ def measure(task_id: str, levels: int) -> dict[str, object]:
     task = find_arc_task(task_id)
     goal = _Goal(task)
     started = time.perf_counter()
+    vocabulary = [p for p in _primitives()[1] if names is None or p.name in names]
     enumerator = Enumerator(
-        goal.inputs, _primitives()[1], _literals(task), max_evaluations=10**12, deadline=1e18
+        goal.inputs, vocabulary, _literals(task), max_evaluations=10**12, deadline=1e18
     )
     goal.check(goal.start)
     kept: dict[str, list[object]] = {}
@@ -66,6 +69,7 @@ def measure(task_id: str, levels: int) -> dict[str, object]:
     }
     return {
         "task": task_id,
+        "names": [primitive.name for primitive in vocabulary],
         "seconds": seconds,
         "evaluations": enumerator.evaluations,
         "values": values,
@@ -74,13 +78,15 @@ def measure(task_id: str, levels: int) -> dict[str, object]:
     }
 
 
-def run_version(src: Path, task_ids: list[str], levels: int) -> list[dict[str, object]]:
+def run_version(
+    src: Path, task_ids: list[str], levels: int, names: list[str] | None = None
+) -> list[dict[str, object]]:
     """`measure` every task in a fresh interpreter whose `abduce` comes from `src`."""
     code = (
         f"import sys, json; sys.path[:0] = [{str(src)!r}, {str(ROOT / 'benchmarks')!r}]\n"
         "from search_speed import measure\n"
         f"for task in {task_ids!r}:\n"
-        f"    print(json.dumps(measure(task, {levels})), flush=True)\n"
+        f"    print(json.dumps(measure(task, {levels}, {names!r})), flush=True)\n"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     return [json.loads(line) for line in done.stdout.splitlines()]
@@ -104,7 +110,9 @@ def main() -> None:
         )
         try:
             before = run_version(base / "src", task_ids, args.levels)
-            after = run_version(ROOT / "src", task_ids, args.levels)
+            # primitives added since the base are left out, so that both search the same space
+            names = before[0]["names"] if before else None
+            after = run_version(ROOT / "src", task_ids, args.levels, names)
         finally:
             subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(base)])
     report(before, after, args)
