@@ -31,6 +31,7 @@ from abduce.programs.search.learn import (
     unseen_neighbourhoods,
 )
 from abduce.programs.search.prior import Prior
+from abduce.programs.search.ranking import predict_palettes, rank
 from abduce.programs.search.vocabulary import Primitive, primitives, searchable
 from abduce.tasks import Example, Task
 
@@ -48,6 +49,7 @@ class Candidate:
     test_outputs: list[list[list[int]]]
     source: str = ""
     description: str = ""
+    votes: int = 1  # programs found that give the same answers
 
 
 @dataclass
@@ -102,10 +104,8 @@ def search(
     for candidate in candidates.values():
         candidate.source = to_python(candidate.expr)
         candidate.description = describe(candidate.expr, phrases)
-    shapes = predict_shapes(task)
-    result.candidates = sorted(
-        candidates.values(), key=lambda c: (not _fits(c, shapes), _cost(c.expr))
-    )
+    shapes, palettes = predict_shapes(task), predict_palettes(task)
+    result.candidates = rank(candidates.values(), shapes, palettes)
     result.seconds = round(time.monotonic() - started, 3)
     return result
 
@@ -225,7 +225,11 @@ class _Goal:
             answers = tuple(evaluate(expr, grid, _functions()) for grid in self.tests)
         except Exception:  # the program does not apply to a test input
             return
-        if _all_grids(answers) and answers not in self.candidates:
+        if not _all_grids(answers):
+            return
+        if answers in self.candidates:
+            self.candidates[answers].votes += 1
+        else:
             self.candidates[answers] = Candidate(expr, [grid.to_list() for grid in answers])
 
 
@@ -249,7 +253,7 @@ def _transformed(task: Task, forward: Expr) -> Task:
 
 def _mapped_back(candidate: Candidate, variant: Variant) -> Candidate:
     outputs = [_grid_map(variant.backward, grid) for grid in candidate.test_outputs]
-    return Candidate(variant.map_back(candidate.expr), outputs)
+    return Candidate(variant.map_back(candidate.expr), outputs, votes=candidate.votes)
 
 
 def _grid_map(expr: Expr, grid: list[list[int]]) -> list[list[int]]:
@@ -284,22 +288,6 @@ def predict_shapes(task: Task) -> list[tuple[int, int] | None]:
             (int(r), int(c)) if r.denominator == c.denominator == 1 else None for r, c in scaled
         ]
     return [None] * len(tests)
-
-
-def _fits(candidate: Candidate, shapes: list[tuple[int, int] | None]) -> bool:
-    return all(
-        shape is None or _shape(output) == shape
-        for output, shape in zip(candidate.test_outputs, shapes, strict=True)
-    )
-
-
-def _cost(expr: Expr) -> float:
-    """Simplest first: fewer steps, then smaller learned tables (each entry fits the examples
-    a little more closely)."""
-    entries = sum(
-        len(arg.literal) for arg in expr.args if arg.is_literal and isinstance(arg.literal, tuple)
-    )
-    return expr.cost + 0.25 * entries
 
 
 def _literals(task: Task) -> dict[object, list[object]]:
