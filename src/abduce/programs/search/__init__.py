@@ -30,6 +30,7 @@ from abduce.programs.search.learn import (
     learn_overlay,
     unseen_neighbourhoods,
 )
+from abduce.programs.search.pieces import Pieces
 from abduce.programs.search.prior import Prior
 from abduce.programs.search.ranking import predict_palettes, rank
 from abduce.programs.search.vocabulary import Primitive, primitives, searchable
@@ -82,16 +83,19 @@ def search(
     max_evaluations: int | None = None,
     augment: bool = True,
     prior: Prior | None = None,
+    pieces: bool = True,
 ) -> SearchResult:
     """Enumerate DSL programs level by level, cheapest first under `prior`, until one
     reproduces every train pair. `seconds` (None: no clock) and `max_evaluations` (one total
     for the task) bound the search. If every level is searched in vain first, the rest of the
     budget is shared among the task's variants (`augment`): giving them a fixed share instead
-    solved fewer ARC-AGI-1 training tasks (see benchmarks/RESULTS.md)."""
+    solved fewer ARC-AGI-1 training tasks (see benchmarks/RESULTS.md). If nothing is found,
+    the outputs are assembled from the task's `pieces` (see pieces.py)."""
     started = time.monotonic()
     budget = _Budget(None if seconds is None else started + seconds, max_evaluations)
     result = SearchResult()
-    candidates = _enumerate(task, budget, prior, result)
+    kept = Pieces(*_train(task)) if pieces else None
+    candidates = _enumerate(task, budget, prior, result, kept)
     others = variants(task) if augment else []
     for index, variant in enumerate(others):
         if candidates or budget.spent(result):
@@ -99,6 +103,9 @@ def search(
         twin = _transformed(task, variant.forward)
         found = _enumerate(twin, budget.share(result, len(others) - index), prior, result)
         candidates = {key: _mapped_back(c, variant) for key, c in found.items()}
+    if kept is not None and not candidates:
+        candidates = _assembled(task, kept)
+        result.stopped = "assembled from pieces" if candidates else result.stopped
     found_primitives, _ = _primitives()
     phrases = {name: primitive.phrase for name, primitive in found_primitives.items()}
     for candidate in candidates.values():
@@ -130,11 +137,16 @@ class _Budget:
 
 
 def _enumerate(
-    task: Task, budget: _Budget, prior: Prior | None, result: SearchResult
+    task: Task,
+    budget: _Budget,
+    prior: Prior | None,
+    result: SearchResult,
+    pieces: Pieces | None = None,
 ) -> dict[tuple[Grid, ...], Candidate]:
     """Candidates for `task`, from the cheapest cost level that has any; adds to `result`'s
-    counts and sets its stopping reason. Values are compared on the train inputs only; the
-    test inputs are run for the programs that explain every train pair."""
+    counts and sets its stopping reason, and offers every Grid value to `pieces`. Values are
+    compared on the train inputs only; the test inputs are run for the programs that explain
+    every train pair."""
     _, vocabulary = _primitives()
     goal = _Goal(task)
     enumerator = Enumerator(
@@ -155,6 +167,8 @@ def _enumerate(
             for kind, node in enumerator.level():
                 if kind is Grid:
                     goal.check(node)
+                    if pieces is not None:
+                        pieces.offer(node)
                 elif kind == Objects:
                     goal.check_objects(node)
             if goal.candidates and found_at is None:
@@ -167,14 +181,21 @@ def _enumerate(
     return goal.candidates
 
 
+def _assembled(task: Task, pieces: Pieces) -> dict[tuple[Grid, ...], Candidate]:
+    """Candidates assembled from `pieces`, recorded like any program found."""
+    goal = _Goal(task)
+    for expr in pieces.covers(_functions()):
+        goal._record(expr)
+    return goal.candidates
+
+
 class _Goal:
     """The train outputs to reproduce; collects the programs that do, with their answers."""
 
     def __init__(self, task: Task) -> None:
-        self.inputs = [Grid(example.input) for example in task.train]
+        self.inputs, self.wanted = _train(task)
         self.start = Node(Expr(INPUT), tuple(self.inputs))
         self.tests = [Grid(example.input) for example in task.test]
-        self.wanted = tuple(Grid(example.known_output()) for example in task.train)
         self.candidates: dict[tuple[Grid, ...], Candidate] = {}
 
     def check(self, node: Node) -> None:
@@ -231,6 +252,12 @@ class _Goal:
             self.candidates[answers].votes += 1
         else:
             self.candidates[answers] = Candidate(expr, [grid.to_list() for grid in answers])
+
+
+def _train(task: Task) -> tuple[list[Grid], tuple[Grid, ...]]:
+    """The train inputs and the outputs to reproduce."""
+    inputs = [Grid(example.input) for example in task.train]
+    return inputs, tuple(Grid(example.known_output()) for example in task.train)
 
 
 def _all_grids(values: tuple[object, ...]) -> TypeGuard[tuple[Grid, ...]]:
