@@ -79,7 +79,7 @@ def test_contradicting_pairs_assemble_nothing():
 
 def test_a_value_is_a_piece_only_where_it_never_contradicts_an_output():
     wanted = (Grid([[1, 2], [0, 0]]),)
-    pieces = Pieces([Grid([[0, 0], [0, 0]])], wanted)
+    pieces = Pieces([Grid([[0, 0], [0, 0]])], wanted, [Grid([[0, 0], [0, 0]])])
     assert pieces.pieces == {}  # the blank input covers nothing
     values = {
         "a": Grid([[1, 0], [0, 0]]),  # right wherever it is filled: a piece as it is

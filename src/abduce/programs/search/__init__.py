@@ -1,5 +1,10 @@
 """Enumerative search over the grid DSL: find programs that reproduce every train pair.
 
+Every new value is checked against the train outputs, directly or with a learned final step
+(learn.py). Grid values with the outputs' shape are also kept as pieces (pieces.py): if no
+program is found, the outputs are assembled as a greedy cover of pieces over a fallback,
+`overlay(piece, overlay(piece, fallback))`, verified on every train pair like any program.
+
 >>> from abduce.tasks import Task
 >>> pair = {"input": [[1, 1, 2], [3, 3, 3]], "output": [[2, 1, 1], [3, 3, 3]]}
 >>> test = {"input": [[3, 4, 4], [5, 5, 6]]}
@@ -94,7 +99,7 @@ def search(
     started = time.monotonic()
     budget = _Budget(None if seconds is None else started + seconds, max_evaluations)
     result = SearchResult()
-    kept = Pieces(*_train(task)) if pieces else None
+    kept = Pieces(*_train(task), [Grid(example.input) for example in task.test]) if pieces else None
     candidates = _enumerate(task, budget, prior, result, kept)
     others = variants(task) if augment else []
     for index, variant in enumerate(others):

@@ -10,10 +10,12 @@ explain the same cells as a cheaper one are dropped, and both pools are capped.
 
 If the search finds no program, `Pieces.covers` assembles outputs greedily: for a fallback,
 the cells it gets wrong must all be covered by pieces; pieces are picked one after another,
-each covering the most cells still wrong on all train pairs together. Because a piece's
+each covering the most cells still wrong on all train pairs together, and each drawing
+something on some test input (the pieces a cover chooses are the only ones run on the test
+inputs; one that draws nothing there fits the train pairs only). Because a piece's
 non-background cells never contradict an output, the cover is the ordinary expression
 `overlay(piece1, overlay(piece2, fallback))`, checked again on every train pair before it is
-returned. Test inputs are only ever run on the assembled expressions.
+returned.
 """
 
 from __future__ import annotations
@@ -29,8 +31,8 @@ from abduce.programs.search.expr import INPUT, Expr, evaluate, literal
 
 MAX_PIECES = 1000  # kept pieces (a value, or one colour of it)
 MAX_FALLBACKS = 1000  # kept bottom layers
-MAX_LAYERS = 3  # pieces in one cover
-MAX_TRIED = 30  # fallbacks a cover is attempted from, fewest wrong cells first
+MAX_LAYERS = 4  # pieces in one cover
+MAX_TRIED = 100  # fallbacks a cover is attempted from, fewest wrong cells first
 MAX_COVERS = 2
 
 
@@ -43,13 +45,15 @@ class _Layer:
 class Pieces:
     """Grid values worth keeping for assembling the train outputs."""
 
-    def __init__(self, inputs: list[Grid], wanted: tuple[Grid, ...]) -> None:
+    def __init__(self, inputs: list[Grid], wanted: tuple[Grid, ...], tests: list[Grid]) -> None:
         self.inputs = inputs
         self.wanted = wanted
+        self.tests = tests
         self.shapes = tuple(grid.shape for grid in wanted)
         self.target = np.concatenate([grid.array.ravel() for grid in wanted])
         self.pieces: dict[bytes, _Layer] = {}
         self.fallbacks: dict[bytes, _Layer] = {}
+        self.drawn: dict[Expr, bool] = {}  # pieces run on the test inputs
         self.offer(Node(Expr(INPUT), tuple(inputs)))
 
     def offer(self, node: Node) -> None:
@@ -77,7 +81,9 @@ class Pieces:
         coverable = np.any(cover, axis=0)
         found: list[tuple[int, int, Expr]] = []
         for fallback in self._fallbacks(coverable)[:MAX_TRIED]:
-            chosen = _greedy(cover, weights, ~fallback.cells)
+            chosen = _greedy(
+                cover, weights, ~fallback.cells, lambda i: self._drawn(pieces[i].expr, functions)
+            )
             if chosen is None:
                 continue
             expr = fallback.expr
@@ -99,6 +105,17 @@ class Pieces:
             layers.append(_Layer(expr, self.target == color))
         usable = [layer for layer in layers if not (~layer.cells & ~coverable).any()]
         return sorted(usable, key=lambda layer: int((~layer.cells).sum()))
+
+    def _drawn(self, expr: Expr, functions: dict[str, Callable[..., object]]) -> bool:
+        """Whether the piece draws something on some test input (one that draws nothing
+        there fits the train pairs only)."""
+        if expr not in self.drawn:
+            try:
+                values = [evaluate(expr, grid, functions) for grid in self.tests]
+                self.drawn[expr] = any(isinstance(v, Grid) and v.array.any() for v in values)
+            except Exception:  # a primitive that does not apply to a test input
+                self.drawn[expr] = False
+        return self.drawn[expr]
 
     def _reproduces(self, expr: Expr, functions: dict[str, Callable[..., object]]) -> bool:
         try:
@@ -122,10 +139,12 @@ def _pieces(expr: Expr, cells: np.ndarray, right: np.ndarray) -> Iterator[_Layer
         yield _Layer(Expr("keep_color", (expr, literal(Color(color)))), cells == color)
 
 
-def _greedy(cover: np.ndarray, weights: np.ndarray, wrong: np.ndarray) -> list[int] | None:
-    """Rows of `cover` (`weights`: the same as numbers) that together cover every `wrong`
-    cell, each chosen for covering the most still uncovered (the cheapest on ties); None if
-    `MAX_LAYERS` rows do not."""
+def _greedy(
+    cover: np.ndarray, weights: np.ndarray, wrong: np.ndarray, usable: Callable[[int], bool]
+) -> list[int] | None:
+    """Rows of `cover` that together cover every `wrong` cell, each chosen for covering the
+    most still uncovered (the cheapest on ties); None if `MAX_LAYERS` rows do not. `weights`
+    are the rows as numbers; a row found not `usable` is zeroed there for good."""
     chosen: list[int] = []
     while wrong.any():
         if len(chosen) == MAX_LAYERS:
@@ -134,6 +153,9 @@ def _greedy(cover: np.ndarray, weights: np.ndarray, wrong: np.ndarray) -> list[i
         best = int(np.argmax(gains))
         if gains[best] == 0:
             return None
+        if not usable(best):
+            weights[best] = 0
+            continue
         chosen.append(best)
         wrong = wrong & ~cover[best]
     return chosen
