@@ -1,8 +1,9 @@
 import re
+from functools import cache
 
 from abduce.programs import Sandbox
 from abduce.programs.dsl import Color, Grid, fill_background, keep_color, overlay
-from abduce.programs.search import search
+from abduce.programs.search import SearchResult, search
 from abduce.programs.search.enumeration import Node
 from abduce.programs.search.expr import Expr, literal
 from abduce.programs.search.pieces import Pieces
@@ -44,9 +45,14 @@ UNION_TEST_OUTPUT = [
 ]  # fmt: skip
 
 
+@cache
+def union_search() -> SearchResult:
+    return search(UNION, seconds=None, max_evaluations=4000)
+
+
 def test_assembles_an_output_no_single_program_reaches():
     assert search(UNION, seconds=None, max_evaluations=4000, pieces=False).candidates == []
-    found = search(UNION, seconds=None, max_evaluations=4000)
+    found = union_search()
     assert found.stopped == "assembled from pieces"
     best = found.candidates[0]
     assert best.test_outputs == [UNION_TEST_OUTPUT]
@@ -55,7 +61,7 @@ def test_assembles_an_output_no_single_program_reaches():
 
 
 def test_the_assembled_program_runs_in_the_sandbox_and_agrees():
-    best = search(UNION, seconds=None, max_evaluations=4000).candidates[0]
+    best = union_search().candidates[0]
     inputs = [example.input for example in UNION.train + UNION.test]
     results = Sandbox(workers=1).run(best.source, inputs)
     assert [r.value for r in results] == [
