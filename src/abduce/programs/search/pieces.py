@@ -34,6 +34,7 @@ MAX_FALLBACKS = 1000  # kept bottom layers
 MAX_LAYERS = 4  # pieces in one cover
 MAX_TRIED = 100  # fallbacks a cover is attempted from, fewest wrong cells first
 MAX_COVERS = 2
+COLORS = 10
 
 
 @dataclass(frozen=True)
@@ -65,11 +66,16 @@ class Pieces:
             return
         cells = np.concatenate([value.array.ravel() for value in node.values])
         right = cells == self.target
-        if len(self.fallbacks) < MAX_FALLBACKS:
-            self.fallbacks.setdefault(right.tobytes(), _Layer(node.expr, right))
+        if len(self.fallbacks) < MAX_FALLBACKS and (key := right.tobytes()) not in self.fallbacks:
+            self.fallbacks[key] = _Layer(node.expr, right)
         if len(self.pieces) < MAX_PIECES:
-            for layer in _pieces(node.expr, cells, right):
-                self.pieces.setdefault(layer.cells.tobytes(), layer)
+            for color, covered in _pieces(cells, right):
+                key = covered.tobytes()
+                if key not in self.pieces:
+                    expr = node.expr
+                    if color is not None:
+                        expr = Expr("keep_color", (expr, literal(Color(color))))
+                    self.pieces[key] = _Layer(expr, covered)
 
     def covers(self, functions: dict[str, Callable[..., object]]) -> list[Expr]:
         """Assembled expressions that reproduce every train output, fewest pieces first."""
@@ -125,18 +131,19 @@ class Pieces:
         return values == self.wanted
 
 
-def _pieces(expr: Expr, cells: np.ndarray, right: np.ndarray) -> Iterator[_Layer]:
-    """The value as a piece, if none of its non-background cells is wrong; else each colour
-    of it whose cells are all right, restricted to that colour."""
+def _pieces(cells: np.ndarray, right: np.ndarray) -> Iterator[tuple[int | None, np.ndarray]]:
+    """The value's cells as a piece (colour None), if none of its non-background cells is
+    wrong; else each colour of it whose cells are all right, and the cells of that colour."""
     filled = cells != 0
-    if not filled.any():
-        return
     wrong = filled & ~right
-    if not wrong.any():
-        yield _Layer(expr, filled)
+    if not np.count_nonzero(wrong):  # faster than any() on small arrays
+        if np.count_nonzero(filled):
+            yield None, filled
         return
-    for color in np.setdiff1d(np.unique(cells[filled]), np.unique(cells[wrong])).tolist():
-        yield _Layer(Expr("keep_color", (expr, literal(Color(color)))), cells == color)
+    present = np.bincount(cells.view(np.uint8), minlength=COLORS)[1:COLORS] > 0
+    spoiled = np.bincount(cells[wrong].view(np.uint8), minlength=COLORS)[1:COLORS] > 0
+    for color in (np.flatnonzero(present & ~spoiled) + 1).tolist():
+        yield color, cells == color
 
 
 def _greedy(
