@@ -99,7 +99,7 @@ def search(
     started = time.monotonic()
     budget = _Budget(None if seconds is None else started + seconds, max_evaluations)
     result = SearchResult()
-    kept = Pieces(*_train(task), [Grid(example.input) for example in task.test]) if pieces else None
+    kept = Pieces(*_grids(task)) if pieces else None
     candidates = _enumerate(task, budget, prior, result, kept)
     others = variants(task) if augment else []
     for index, variant in enumerate(others):
@@ -198,9 +198,8 @@ class _Goal:
     """The train outputs to reproduce; collects the programs that do, with their answers."""
 
     def __init__(self, task: Task) -> None:
-        self.inputs, self.wanted = _train(task)
+        self.inputs, self.wanted, self.tests = _grids(task)
         self.start = Node(Expr(INPUT), tuple(self.inputs))
-        self.tests = [Grid(example.input) for example in task.test]
         self.candidates: dict[tuple[Grid, ...], Candidate] = {}
 
     def check(self, node: Node) -> None:
@@ -259,10 +258,11 @@ class _Goal:
             self.candidates[answers] = Candidate(expr, [grid.to_list() for grid in answers])
 
 
-def _train(task: Task) -> tuple[list[Grid], tuple[Grid, ...]]:
-    """The train inputs and the outputs to reproduce."""
+def _grids(task: Task) -> tuple[list[Grid], tuple[Grid, ...], list[Grid]]:
+    """The train inputs, the outputs to reproduce, and the test inputs."""
     inputs = [Grid(example.input) for example in task.train]
-    return inputs, tuple(Grid(example.known_output()) for example in task.train)
+    wanted = tuple(Grid(example.known_output()) for example in task.train)
+    return inputs, wanted, [Grid(example.input) for example in task.test]
 
 
 def _all_grids(values: tuple[object, ...]) -> TypeGuard[tuple[Grid, ...]]:
