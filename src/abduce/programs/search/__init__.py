@@ -14,7 +14,6 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from fractions import Fraction
 from functools import cache
 from typing import TypeGuard
 
@@ -32,6 +31,8 @@ from abduce.programs.search.learn import (
 )
 from abduce.programs.search.prior import Prior
 from abduce.programs.search.ranking import predict_palettes, rank
+from abduce.programs.search.shapes import predict_shapes as predict_shapes  # re-exported
+from abduce.programs.search.shapes import shape_rule
 from abduce.programs.search.vocabulary import Primitive, primitives, searchable
 from abduce.tasks import Example, Task
 
@@ -61,6 +62,7 @@ class SearchResult:
     levels: int = 0  # cost levels completed or started
     seconds: float = 0.0
     stopped: str = ""
+    shape_rule: str = ""  # the rule that predicted the test outputs' shapes, if any
 
 
 @cache
@@ -104,8 +106,10 @@ def search(
     for candidate in candidates.values():
         candidate.source = to_python(candidate.expr)
         candidate.description = describe(candidate.expr, phrases)
-    shapes, palettes = predict_shapes(task), predict_palettes(task)
-    result.candidates = rank(candidates.values(), shapes, palettes)
+    rule = shape_rule(task)
+    result.shape_rule = rule.name if rule else ""
+    shapes: list[tuple[int, int] | None] = rule.shapes if rule else [None] * len(task.test)
+    result.candidates = rank(candidates.values(), shapes, predict_palettes(task))
     result.seconds = round(time.monotonic() - started, 3)
     return result
 
@@ -175,10 +179,15 @@ class _Goal:
         self.start = Node(Expr(INPUT), tuple(self.inputs))
         self.tests = [Grid(example.input) for example in task.test]
         self.wanted = tuple(Grid(example.known_output()) for example in task.train)
+        self.shapes = tuple(grid.shape for grid in self.wanted)
+        self.reshapes = self.shapes != tuple(grid.shape for grid in self.inputs)
         self.candidates: dict[tuple[Grid, ...], Candidate] = {}
 
     def check(self, node: Node) -> None:
-        """Record `node` (or `node` and a learned colour table) if it explains every pair."""
+        """Record `node` (or `node` and a learned colour table) if it explains every pair.
+        Every final step keeps the shape, so values of other shapes are passed over."""
+        if tuple(value.shape for value in node.values) != self.shapes:
+            return
         if node.values == self.wanted:
             self._record(node.expr)
             return
@@ -212,6 +221,8 @@ class _Goal:
 
     def check_objects(self, node: Node) -> None:
         """Record the input with `node`'s objects recoloured by a learned feature table."""
+        if self.reshapes:
+            return
         learned = learn_object_colors(self.start.values, node.values, self.wanted)
         if learned is not None:
             feature, table = learned
@@ -262,32 +273,6 @@ def _grid_map(expr: Expr, grid: list[list[int]]) -> list[list[int]]:
     if not isinstance(result, Grid):
         raise TypeError(f"a variant's transform gave {type(result).__name__}, not a grid")
     return result.to_list()
-
-
-def predict_shapes(task: Task) -> list[tuple[int, int] | None]:
-    """The shape of each test output, where the train pairs agree on a simple rule: the input's
-    shape, one fixed shape, or the input's shape scaled by fixed factors.
-
-    >>> from abduce.tasks import Task
-    >>> one = {"input": [[1]], "output": [[1, 1]]}
-    >>> two = {"input": [[1], [2]], "output": [[1, 1], [2, 2]]}
-    >>> predict_shapes(Task(id="t", train=[one, two], test=[{"input": [[1]] * 3}]))
-    [(3, 2)]
-    """
-    pairs = [(_shape(e.input), _shape(e.known_output())) for e in task.train]
-    tests = [_shape(e.input) for e in task.test]
-    if all(i == o for i, o in pairs):
-        return list(tests)
-    if len({o for _, o in pairs}) == 1:
-        return [pairs[0][1]] * len(tests)
-    ratios = {(Fraction(o[0], i[0]), Fraction(o[1], i[1])) for i, o in pairs}
-    if len(ratios) == 1:
-        rows, cols = ratios.pop()
-        scaled = [(t[0] * rows, t[1] * cols) for t in tests]
-        return [
-            (int(r), int(c)) if r.denominator == c.denominator == 1 else None for r, c in scaled
-        ]
-    return [None] * len(tests)
 
 
 def _literals(task: Task) -> dict[object, list[object]]:
