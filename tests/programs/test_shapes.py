@@ -1,7 +1,8 @@
 import pytest
 
 from abduce.programs.dsl import Grid
-from abduce.programs.search import predict_shapes, search
+from abduce.programs.search import _Goal, predict_shapes, search
+from abduce.programs.search.expr import INPUT, Expr
 from abduce.programs.search.shapes import shape_rule
 from abduce.tasks import Task
 
@@ -171,3 +172,11 @@ def test_search_ranks_a_candidate_of_the_predicted_shape_first():
     assert Grid(first.test_outputs[0]).shape == (2, 2)
     cheaper = [c for c in others if c.expr.cost < first.expr.cost]
     assert cheaper and all(Grid(c.test_outputs[0]).shape != (2, 2) for c in cheaper)
+
+
+def test_the_search_counts_only_candidates_of_the_predicted_shape_as_found():
+    goal = _Goal(HALF)
+    goal._record(Expr("trim", (Expr(INPUT),)))  # the test output: 1×1
+    assert (len(goal.candidates), goal.fitting) == (1, 0)
+    goal._record(Expr("left_half", (Expr(INPUT),)))  # the test output: 2×2
+    assert (len(goal.candidates), goal.fitting) == (2, 1)

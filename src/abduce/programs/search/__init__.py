@@ -136,9 +136,10 @@ class _Budget:
 def _enumerate(
     task: Task, budget: _Budget, prior: Prior | None, result: SearchResult
 ) -> dict[tuple[Grid, ...], Candidate]:
-    """Candidates for `task`, from the cheapest cost level that has any; adds to `result`'s
-    counts and sets its stopping reason. Values are compared on the train inputs only; the
-    test inputs are run for the programs that explain every train pair."""
+    """Candidates for `task`, up to a few levels past the cheapest one that has a candidate
+    of the predicted test shapes; adds to `result`'s counts and sets its stopping reason.
+    Values are compared on the train inputs only; the test inputs are run for the programs
+    that explain every train pair."""
     _, vocabulary = _primitives()
     goal = _Goal(task)
     enumerator = Enumerator(
@@ -151,17 +152,17 @@ def _enumerate(
     )
     goal.check(goal.start)
     try:
-        found_at = None  # the level of the first candidate; a few more may find a second
+        found_at = None  # the level of the first candidate of the predicted shapes
         while enumerator.cost < MAX_COST and (
             found_at is None
-            or (len(goal.candidates) < ATTEMPTS and enumerator.cost < found_at + EXTRA_LEVELS)
+            or (goal.fitting < ATTEMPTS and enumerator.cost < found_at + EXTRA_LEVELS)
         ):
             for kind, node in enumerator.level():
                 if kind is Grid:
                     goal.check(node)
                 elif kind == Objects:
                     goal.check_objects(node)
-            if goal.candidates and found_at is None:
+            if goal.fitting and found_at is None:
                 found_at = enumerator.cost
         result.stopped = "found" if goal.candidates else "searched every level"
     except OutOfBudget:
@@ -182,6 +183,9 @@ class _Goal:
         self.shapes = tuple(grid.shape for grid in self.wanted)
         self.reshapes = self.shapes != tuple(grid.shape for grid in self.inputs)
         self.candidates: dict[tuple[Grid, ...], Candidate] = {}
+        rule = shape_rule(task)
+        self.test_shapes = rule.shapes if rule else [None] * len(self.tests)
+        self.fitting = 0  # candidates whose test outputs have the predicted shapes
 
     def check(self, node: Node) -> None:
         """Record `node` (or `node` and a learned colour table) if it explains every pair.
@@ -242,6 +246,10 @@ class _Goal:
             self.candidates[answers].votes += 1
         else:
             self.candidates[answers] = Candidate(expr, [grid.to_list() for grid in answers])
+            self.fitting += all(
+                shape in (None, answer.shape)
+                for answer, shape in zip(answers, self.test_shapes, strict=True)
+            )
 
 
 def _all_grids(values: tuple[object, ...]) -> TypeGuard[tuple[Grid, ...]]:
