@@ -183,8 +183,8 @@ class _Goal:
         self.shapes = tuple(grid.shape for grid in self.wanted)
         self.reshapes = self.shapes != tuple(grid.shape for grid in self.inputs)
         self.candidates: dict[tuple[Grid, ...], Candidate] = {}
-        rule = shape_rule(task)
-        self.test_shapes = rule.shapes if rule else [None] * len(self.tests)
+        self.shape_rule = shape_rule(task)  # sizes any input: `shape_rule.shapes_on(grids)`
+        self.test_shapes = self.shape_rule.shapes if self.shape_rule else [None] * len(self.tests)
         self.fitting = 0  # candidates whose test outputs have the predicted shapes
 
     def check(self, node: Node) -> None:

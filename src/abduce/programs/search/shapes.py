@@ -6,13 +6,15 @@ The rules, simplest first (the first accepted one that gives every test input a 
 1. the input's shape;
 2. one fixed shape;
 3. the input's shape with each side scaled and shifted (×3, ÷2, +2 for a border, (h-1)/2);
-4. a measured shape, as it is, then scaled and shifted as in 3. The measures, in order: the
-   input transposed; the box of the cells other than the background 0, or other than the
-   commonest colour; the box of the largest or the smallest object (single-colour or
-   multicolour, cells joined by sides or also by corners); the box of the cells of one colour
-   (the same colour in every pair), of the rarest or of the commonest colour other than 0; the
-   largest or smallest part between separator lines, the layout of those parts (rows of parts
-   by columns of parts) and the input without its separator lines;
+4. a measured shape, as it is (every measure), then scaled and shifted as in 3. The measures,
+   in order: the input transposed; between separator lines, the layout of the parts (rows of
+   parts by columns of parts), the largest and the smallest part, the input without the
+   lines; a half of the input; the tile the input repeats; the box of the cells other than
+   the background 0, or other than the commonest colour; the input, or that box, with runs of
+   equal rows and columns merged; the box of the largest or the smallest object
+   (single-colour or multicolour, cells joined by sides or also by corners); the box of the
+   cells of one colour (the same colour in every pair), of the rarest or of the commonest
+   colour other than 0;
 5. the height and the width found separately, each from one number of the input: a constant,
    a side of a measured shape, or a count (objects, colours, cells, cells of one colour, parts),
    as it is or scaled and shifted (1×n for n objects, n×n for n colours, 5n for n cells).
@@ -174,11 +176,12 @@ def _separate_sides(inputs: list[Grid], outputs: list[Shape]) -> Iterator[_Candi
         key=lambda p: (max(p[0][1][0], p[1][1][0]), p[0][0] + p[1][0]),
     )
     for (_, (_, down_name, down)), (_, (_, across_name, across)) in pairs:
-        yield (
-            KINDS[4],
-            f"height: {f'{down_name} {down}'.strip()}; width: {f'{across_name} {across}'.strip()}",
-            partial(_sides, down_name, down, across_name, across),
-        )
+        name = f"height: {_phrase(down_name, down)}; width: {_phrase(across_name, across)}"
+        yield KINDS[4], name, partial(_sides, down_name, down, across_name, across)
+
+
+def _phrase(number: str, line: _Line) -> str:
+    return number if line == _IDENTITY else f"{number} {line}"
 
 
 def _sides(
