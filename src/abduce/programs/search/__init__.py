@@ -19,7 +19,6 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from fractions import Fraction
 from functools import cache
 from typing import TypeGuard
 
@@ -38,6 +37,8 @@ from abduce.programs.search.learn import (
 from abduce.programs.search.pieces import Pieces
 from abduce.programs.search.prior import Prior
 from abduce.programs.search.ranking import predict_palettes, rank
+from abduce.programs.search.shapes import predict_shapes as predict_shapes  # re-exported
+from abduce.programs.search.shapes import shape_rule
 from abduce.programs.search.vocabulary import Primitive, primitives, searchable
 from abduce.tasks import Example, Task
 
@@ -67,6 +68,7 @@ class SearchResult:
     levels: int = 0  # cost levels completed or started
     seconds: float = 0.0
     stopped: str = ""
+    shape_rule: str = ""  # the rule that predicted the test outputs' shapes, if any
 
 
 @cache
@@ -116,8 +118,10 @@ def search(
     for candidate in candidates.values():
         candidate.source = to_python(candidate.expr)
         candidate.description = describe(candidate.expr, phrases)
-    shapes, palettes = predict_shapes(task), predict_palettes(task)
-    result.candidates = rank(candidates.values(), shapes, palettes)
+    rule = shape_rule(task)
+    result.shape_rule = rule.name if rule else ""
+    shapes: list[tuple[int, int] | None] = rule.shapes if rule else [None] * len(task.test)
+    result.candidates = rank(candidates.values(), shapes, predict_palettes(task))
     result.seconds = round(time.monotonic() - started, 3)
     return result
 
@@ -148,10 +152,10 @@ def _enumerate(
     result: SearchResult,
     pieces: Pieces | None = None,
 ) -> dict[tuple[Grid, ...], Candidate]:
-    """Candidates for `task`, from the cheapest cost level that has any; adds to `result`'s
-    counts and sets its stopping reason, and offers every Grid value to `pieces`. Values are
-    compared on the train inputs only; the test inputs are run for the programs that explain
-    every train pair."""
+    """Candidates for `task`, up to a few levels past the cheapest one that has a candidate
+    of the predicted test shapes; adds to `result`'s counts and sets its stopping reason, and
+    offers every Grid value to `pieces`. Values are compared on the train inputs only; the
+    test inputs are run for the programs that explain every train pair."""
     _, vocabulary = _primitives()
     goal = _Goal(task)
     enumerator = Enumerator(
@@ -164,10 +168,10 @@ def _enumerate(
     )
     goal.check(goal.start)
     try:
-        found_at = None  # the level of the first candidate; a few more may find a second
+        found_at = None  # the level of the first candidate of the predicted shapes
         while enumerator.cost < MAX_COST and (
             found_at is None
-            or (len(goal.candidates) < ATTEMPTS and enumerator.cost < found_at + EXTRA_LEVELS)
+            or (goal.fitting < ATTEMPTS and enumerator.cost < found_at + EXTRA_LEVELS)
         ):
             for kind, node in enumerator.level():
                 if kind is Grid:
@@ -176,7 +180,7 @@ def _enumerate(
                         pieces.offer(node)
                 elif kind == Objects:
                     goal.check_objects(node)
-            if goal.candidates and found_at is None:
+            if goal.fitting and found_at is None:
                 found_at = enumerator.cost
         result.stopped = "found" if goal.candidates else "searched every level"
     except OutOfBudget:
@@ -200,10 +204,18 @@ class _Goal:
     def __init__(self, task: Task) -> None:
         self.inputs, self.wanted, self.tests = _grids(task)
         self.start = Node(Expr(INPUT), tuple(self.inputs))
+        self.shapes = tuple(grid.shape for grid in self.wanted)
+        self.reshapes = self.shapes != tuple(grid.shape for grid in self.inputs)
         self.candidates: dict[tuple[Grid, ...], Candidate] = {}
+        self.shape_rule = shape_rule(task)  # sizes any input: `shape_rule.shapes_on(grids)`
+        self.test_shapes = self.shape_rule.shapes if self.shape_rule else [None] * len(self.tests)
+        self.fitting = 0  # candidates whose test outputs have the predicted shapes
 
     def check(self, node: Node) -> None:
-        """Record `node` (or `node` and a learned colour table) if it explains every pair."""
+        """Record `node` (or `node` and a learned colour table) if it explains every pair.
+        Every final step keeps the shape, so values of other shapes are passed over."""
+        if tuple(value.shape for value in node.values) != self.shapes:
+            return
         if node.values == self.wanted:
             self._record(node.expr)
             return
@@ -237,6 +249,8 @@ class _Goal:
 
     def check_objects(self, node: Node) -> None:
         """Record the input with `node`'s objects recoloured by a learned feature table."""
+        if self.reshapes:
+            return
         learned = learn_object_colors(self.start.values, node.values, self.wanted)
         if learned is not None:
             feature, table = learned
@@ -256,6 +270,10 @@ class _Goal:
             self.candidates[answers].votes += 1
         else:
             self.candidates[answers] = Candidate(expr, [grid.to_list() for grid in answers])
+            self.fitting += all(
+                shape in (None, answer.shape)
+                for answer, shape in zip(answers, self.test_shapes, strict=True)
+            )
 
 
 def _grids(task: Task) -> tuple[list[Grid], tuple[Grid, ...], list[Grid]]:
@@ -294,32 +312,6 @@ def _grid_map(expr: Expr, grid: list[list[int]]) -> list[list[int]]:
     if not isinstance(result, Grid):
         raise TypeError(f"a variant's transform gave {type(result).__name__}, not a grid")
     return result.to_list()
-
-
-def predict_shapes(task: Task) -> list[tuple[int, int] | None]:
-    """The shape of each test output, where the train pairs agree on a simple rule: the input's
-    shape, one fixed shape, or the input's shape scaled by fixed factors.
-
-    >>> from abduce.tasks import Task
-    >>> one = {"input": [[1]], "output": [[1, 1]]}
-    >>> two = {"input": [[1], [2]], "output": [[1, 1], [2, 2]]}
-    >>> predict_shapes(Task(id="t", train=[one, two], test=[{"input": [[1]] * 3}]))
-    [(3, 2)]
-    """
-    pairs = [(_shape(e.input), _shape(e.known_output())) for e in task.train]
-    tests = [_shape(e.input) for e in task.test]
-    if all(i == o for i, o in pairs):
-        return list(tests)
-    if len({o for _, o in pairs}) == 1:
-        return [pairs[0][1]] * len(tests)
-    ratios = {(Fraction(o[0], i[0]), Fraction(o[1], i[1])) for i, o in pairs}
-    if len(ratios) == 1:
-        rows, cols = ratios.pop()
-        scaled = [(t[0] * rows, t[1] * cols) for t in tests]
-        return [
-            (int(r), int(c)) if r.denominator == c.denominator == 1 else None for r, c in scaled
-        ]
-    return [None] * len(tests)
 
 
 def _literals(task: Task) -> dict[object, list[object]]:
