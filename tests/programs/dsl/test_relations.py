@@ -10,6 +10,7 @@ from abduce.programs.dsl.relations import (
     asymmetric_grid,
     crop_to_most_color_object,
     keep_within_color_box,
+    move_onto_nearest,
     recolor_by_nearest,
     step_toward_nearest,
 )
@@ -60,6 +61,14 @@ def test_recolor_by_nearest_refuses_ambiguous_or_empty_grids(rows, color):
 )
 def test_step_toward_nearest(rows, wanted):
     assert step_toward_nearest(Grid(rows), 3) == Grid(wanted)
+
+
+def test_move_onto_nearest():
+    grid = Grid([[7, 0, 0, 0, 0], [0, 0, 8, 8, 0], [0, 0, 8, 8, 0], [0, 0, 0, 0, 9]])
+    wanted = Grid([[0, 0, 0, 0, 0], [0, 0, 7, 8, 0], [0, 0, 8, 9, 0], [0, 0, 0, 0, 0]])
+    assert move_onto_nearest(grid, 8) == wanted
+    with pytest.raises(ValueError):
+        move_onto_nearest(Grid([[7, 0, 8, 0, 9]]), 8)  # both would land on the one 8
 
 
 def test_keep_within_color_box():

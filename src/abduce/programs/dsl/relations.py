@@ -1,4 +1,4 @@
-"""Relation primitives: cells recoloured or moved by the nearest cell of another colour, cells
+"""Relation primitives: cells recoloured or moved by (or onto) the nearest cell of another colour, cells
 kept by the box they lie in, the object chosen by what it contains, and the odd one out among
 blocks by their symmetries."""
 
@@ -21,6 +21,7 @@ from .patterns import (
 __all__ = [
     "recolor_by_nearest",
     "step_toward_nearest",
+    "move_onto_nearest",
     "keep_within_color_box",
     "crop_to_most_color_object",
     "asymmetric_grid",
@@ -30,14 +31,18 @@ _BACKGROUND = 0
 
 
 def _nearest(
-    array: np.ndarray, color: int, value: Callable[[np.ndarray], np.ndarray]
+    array: np.ndarray, color: int, value: Callable[[np.ndarray], np.ndarray], *, onto: bool = False
 ) -> tuple[np.ndarray, np.ndarray]:
-    """The cells of a colour and, for each, `value` (one row per other non-background cell)
-    taken from its nearest such cell by steps along rows and columns; ties must agree."""
+    """The cells of a colour and, for each, `value` (one row per cell of the other non-background
+    colours) taken from its nearest such cell by steps along rows and columns; ties must agree.
+    `onto` swaps the two sides: the other colours' cells, each with its nearest cell of the
+    colour."""
     if color == _BACKGROUND:
         raise ValueError("the background is not moved or recoloured")
     targets = np.argwhere(array == color)
     sources = np.argwhere((array != color) & (array != _BACKGROUND))
+    if onto:
+        targets, sources = sources, targets
     if not len(targets) or not len(sources):
         raise ValueError("nothing to move or recolour, or nothing to go by")
     distances = np.abs(targets[:, None, :] - sources[None, :, :]).sum(axis=2)
@@ -69,6 +74,18 @@ def step_toward_nearest(grid: Grid, color: Color) -> Grid:
     result = array.copy()
     result[targets[:, 0], targets[:, 1]] = _BACKGROUND
     result[landing[:, 0], landing[:, 1]] = color
+    return Grid(result)
+
+
+def move_onto_nearest(grid: Grid, color: Color) -> Grid:
+    """Move each cell of another colour onto the nearest cell of a colour."""
+    array = grid.array
+    movers, places = _nearest(array, color, lambda cells: cells, onto=True)
+    if len(np.unique(places, axis=0)) < len(places):
+        raise ValueError("two cells would land on one")
+    result = array.copy()
+    result[movers[:, 0], movers[:, 1]] = _BACKGROUND
+    result[places[:, 0], places[:, 1]] = array[movers[:, 0], movers[:, 1]]
     return Grid(result)
 
 
