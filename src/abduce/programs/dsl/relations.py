@@ -1,6 +1,6 @@
-"""Relation primitives: cells recoloured or moved by (or onto) the nearest cell of another colour, cells
-kept by the box they lie in, the object chosen by what it contains, and the odd one out among
-blocks by their symmetries."""
+"""Relation primitives: cells recoloured or moved by (or onto) the nearest cell of another
+colour, cells kept by the box they lie in, the object chosen by what it contains, and the odd
+one out among blocks by their symmetries."""
 
 from __future__ import annotations
 
