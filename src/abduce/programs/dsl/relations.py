@@ -9,7 +9,7 @@ from collections.abc import Callable
 import numpy as np
 
 from .grid import Color, Grid, Grids
-from .objects import _objects, object_subgrid
+from .objects import diagonal_multicolor_components, object_subgrid
 from .patterns import (
     is_symmetric_antidiagonal,
     is_symmetric_diagonal,
@@ -102,7 +102,7 @@ def keep_within_color_box(grid: Grid, color: Color) -> Grid:
 
 def crop_to_most_color_object(grid: Grid, color: Color) -> Grid:
     """Crop the grid to the one object with the most cells of a colour."""
-    objs = _objects(grid)
+    objs = diagonal_multicolor_components(grid)
     counts = [int((o.patch.array == color).sum()) for o in objs]
     if not counts or max(counts) == 0 or counts.count(max(counts)) > 1:
         raise ValueError("no single object has the most cells of the colour")
