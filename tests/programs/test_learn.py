@@ -1,7 +1,8 @@
-from abduce.programs.dsl import Grid, apply_color_map, apply_local_rule, overlay
+from abduce.programs.dsl import Grid, apply_color_map, apply_local_rule, components, overlay
 from abduce.programs.search.learn import (
     learn_color_map,
     learn_local_rule,
+    learn_object_colors,
     learn_overlay,
     unseen_neighbourhoods,
 )
@@ -36,3 +37,24 @@ def test_overlay_paints_recolored_cells_over_the_canvas():
     assert table == ((4, 7),)
     assert overlay(apply_color_map(top, table), canvas) == wanted
     assert learn_overlay((top,), (canvas,), (Grid([[2, 7], [0, 1]]),)) is None
+
+
+def test_object_colours_are_learned_with_the_shortest_table():
+    # the two rings become 3; sizes (8, 10, 3, 2) fit too, but need a longer table
+    grid = Grid(
+        [
+            [1, 1, 1, 0, 1, 1, 1, 1, 0, 1],
+            [1, 0, 1, 0, 1, 0, 0, 1, 0, 1],
+            [1, 1, 1, 0, 1, 1, 1, 1, 0, 1],
+            [0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
+            [1, 1, 0, 0, 0, 0, 0, 0, 0, 0],
+        ]
+    )
+    wanted = Grid(
+        [
+            [3 if c and r < 3 and col < 8 else c for col, c in enumerate(row)]
+            for r, row in enumerate(grid.to_list())
+        ]
+    )
+    learned = learn_object_colors((grid,), (components(grid),), (wanted,))
+    assert learned == ("number of holes", ((0, -1), (1, 3)))

@@ -7,7 +7,7 @@ sandbox, programs import them as `from dsl import *` (the package's imports are 
 that it loads under that name too).
 """
 
-from . import color, geometry, grid, maps, masks, objects, patterns, physics, split
+from . import color, geometry, grid, maps, masks, objects, patterns, physics, relations, split
 from .color import *  # noqa: F403
 from .geometry import *  # noqa: F403
 from .grid import *  # noqa: F403
@@ -16,8 +16,9 @@ from .masks import *  # noqa: F403
 from .objects import *  # noqa: F403
 from .patterns import *  # noqa: F403
 from .physics import *  # noqa: F403
+from .relations import *  # noqa: F403
 from .split import *  # noqa: F403
 
-MODULES = (grid, geometry, color, objects, masks, split, physics, patterns, maps)
+MODULES = (grid, geometry, color, objects, masks, split, physics, patterns, relations, maps)
 
 __all__ = [name for module in MODULES for name in module.__all__]

@@ -37,7 +37,8 @@ def learn_object_colors(
     canvases: tuple[Grid, ...], objects: tuple[Objects, ...], wanted: tuple[Grid, ...]
 ) -> tuple[str, ColorMap] | None:
     """A feature and a table from its values to colours that, painted over the train
-    canvases, give the wanted grids; unchanged objects map to TRANSPARENT ("keep")."""
+    canvases, give the wanted grids; unchanged objects map to TRANSPARENT ("keep"). Of the
+    features that fit, the one with the shortest table."""
     actions = []  # per object: the colour it becomes, or TRANSPARENT if unchanged
     for canvas, objs, target in zip(canvases, objects, wanted, strict=True):
         if canvas.shape != target.shape:
@@ -62,12 +63,14 @@ def learn_object_colors(
             return None
     if all(action == TRANSPARENT for action in actions):
         return None
+    fitting = []
     for feature in FEATURES:
         values = [v for objs in objects for v in object_features(objs, feature)]
         table: dict[int, int] = {}
         if all(table.setdefault(v, a) == a for v, a in zip(values, actions, strict=True)):
-            return feature, tuple(sorted(table.items()))
-    return None
+            fitting.append((feature, tuple(sorted(table.items()))))
+    # the shortest table says least about the examples (ties: the first feature listed)
+    return min(fitting, key=lambda found: len(found[1]), default=None)
 
 
 def learn_local_rule(
