@@ -30,6 +30,7 @@ from abduce.programs.search.learn import (
     learn_overlay,
     unseen_neighbourhoods,
 )
+from abduce.programs.search.per_part import PerPart
 from abduce.programs.search.prior import Prior
 from abduce.programs.search.vocabulary import Primitive, primitives, searchable
 from abduce.tasks import Example, Task
@@ -130,11 +131,18 @@ class _Budget:
 
 
 def _enumerate(
-    task: Task, budget: _Budget, prior: Prior | None, result: SearchResult
+    task: Task,
+    budget: _Budget,
+    prior: Prior | None,
+    result: SearchResult,
+    *,
+    attempts: int = ATTEMPTS,
+    nested: bool = False,
 ) -> dict[tuple[Grid, ...], Candidate]:
     """Candidates for `task`, from the cheapest cost level that has any; adds to `result`'s
     counts and sets its stopping reason. Values are compared on the train inputs only; the
-    test inputs are run for the programs that explain every train pair."""
+    test inputs are run for the programs that explain every train pair. A `nested` search
+    (for a per-object or per-part program) looks for no programs of its own inside."""
     _, vocabulary = _primitives()
     goal = _Goal(task)
     enumerator = Enumerator(
@@ -146,17 +154,22 @@ def _enumerate(
         prior=prior,
     )
     goal.check(goal.start)
+    per_part = None if nested else goal.per_part(enumerator, prior)
     try:
+        if per_part:
+            per_part.check_parts()
         found_at = None  # the level of the first candidate; a few more may find a second
         while enumerator.cost < MAX_COST and (
             found_at is None
-            or (len(goal.candidates) < ATTEMPTS and enumerator.cost < found_at + EXTRA_LEVELS)
+            or (len(goal.candidates) < attempts and enumerator.cost < found_at + EXTRA_LEVELS)
         ):
             for kind, node in enumerator.level():
                 if kind is Grid:
                     goal.check(node)
                 elif kind == Objects:
                     goal.check_objects(node)
+                    if per_part:
+                        per_part.check_objects(node)
             if goal.candidates and found_at is None:
                 found_at = enumerator.cost
         result.stopped = "found" if goal.candidates else "searched every level"
@@ -217,6 +230,19 @@ class _Goal:
             feature, table = learned
             args = (self.start.expr, node.expr, literal(feature), literal(table))
             self._record(Expr("recolor_objects", args))
+
+    def per_part(self, enumerator: Enumerator, prior: Prior | None) -> PerPart:
+        """Per-object and per-part programs, by nested searches within `enumerator`'s
+        budget."""
+
+        def solve(task: Task, deadline: float | None, evaluations: int) -> tuple[Expr | None, int]:
+            found = SearchResult()
+            budget = _Budget(deadline, evaluations)
+            candidates = _enumerate(task, budget, prior, found, attempts=1, nested=True)
+            return next((c.expr for c in candidates.values()), None), found.evaluations
+
+        args = (self.inputs, self.tests, self.wanted, _functions(), self._record, solve)
+        return PerPart(*args, enumerator)
 
     def _record(self, expr: Expr) -> None:
         """Keep `expr` if it runs on every test input and predicts something new (distinct

@@ -1,0 +1,155 @@
+"""Per-object and per-part programs, found by a nested search.
+
+When every train output differs from its input only inside some boxes (the bounding boxes of
+an `Objects` value the enumeration built, or the parts between the input's separator lines),
+the task splits into a smaller one: turn each box of an input into the same box of its output.
+A nested search on those crops, with a small share of the budget, looks for one program that
+does it for every box; `map_objects` or `map_parts` then applies it in place.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from collections.abc import Callable, Iterable
+
+import numpy as np
+
+from abduce.programs.dsl import Grid
+from abduce.programs.dsl.mapping import Box, object_boxes, part_boxes
+from abduce.programs.search.enumeration import Enumerator, Node
+from abduce.programs.search.expr import INPUT, Expr, evaluate, literal
+from abduce.tasks import Task
+
+SHARE = 0.25  # of the task's evaluations and seconds, for all nested searches together
+MAX_EVALUATIONS = 5_000  # for one nested search
+
+# A nested search: the crops' task, a deadline (None: no clock) and evaluations; it gives the
+# cheapest program found (or None) and the evaluations it used.
+Solve = Callable[[Task, float | None, int], tuple[Expr | None, int]]
+Crops = tuple[tuple[Grid, Grid], ...]  # (input box, output box), each pair once
+
+
+class PerPart:
+    """Looks for per-object and per-part programs for one task; records each it finds."""
+
+    def __init__(
+        self,
+        inputs: list[Grid],
+        tests: list[Grid],
+        wanted: tuple[Grid, ...],
+        functions: dict[str, Callable[..., object]],
+        record: Callable[[Expr], None],
+        solve: Solve,
+        enumerator: Enumerator,
+    ) -> None:
+        self.inputs, self.tests, self.wanted = inputs, tests, wanted
+        self.functions, self.record, self.solve = functions, record, solve
+        self.enumerator = enumerator
+        self.solved: dict[Crops, Expr | None] = {}  # the nested searches' results
+        left = enumerator.max_evaluations - enumerator.evaluations
+        self.evaluations = left * SHARE  # left for nested searches (may be infinite)
+        self.seconds = (enumerator.deadline - time.monotonic()) * SHARE
+
+    def check_objects(self, node: Node) -> None:
+        """Record `map_objects` over `node`'s objects, if a program turns their boxes into
+        the outputs'."""
+        try:
+            train = [object_boxes(*pair) for pair in zip(self.inputs, node.values, strict=True)]
+        except ValueError:
+            return
+
+        def test_boxes(grid: Grid) -> list[Box]:
+            objects = evaluate(node.expr, grid, self.functions)
+            if not isinstance(objects, tuple):
+                raise TypeError("the expression gave no objects")
+            return object_boxes(grid, objects)
+
+        program = self._program(train, test_boxes)
+        if program is not None:
+            self.record(Expr("map_objects", (Expr(INPUT), node.expr, literal(program))))
+
+    def check_parts(self) -> None:
+        """Record `map_parts`, if a program turns the parts between the separator lines
+        into the outputs'."""
+        try:
+            train = [part_boxes(grid) for grid in self.inputs]
+        except ValueError:
+            return
+        program = self._program(train, part_boxes)
+        if program is not None:
+            self.record(Expr("map_parts", (Expr(INPUT), literal(program))))
+
+    def _program(
+        self, train: list[list[Box]], test_boxes: Callable[[Grid], list[Box]]
+    ) -> Expr | None:
+        """The program for the boxes, if the outputs differ from the inputs only inside them
+        and the crops ask for one output per input crop."""
+        if not self._lines_up(train):
+            return None
+        crops = _crops(zip(self.inputs, self.wanted, train, strict=True))
+        if crops is None:
+            return None
+        if crops not in self.solved:
+            try:
+                tests = [_cut(grid, box) for grid in self.tests for box in test_boxes(grid)]
+            except Exception:  # the objects' expression does not apply to a test input
+                return None
+            self.solved[crops] = self._search(crops, tests or [crops[0][0]])
+        return self.solved[crops]
+
+    def _lines_up(self, train: list[list[Box]]) -> bool:
+        """Same shapes, boxes smaller than their grid, and the outputs differ from the
+        inputs, only inside the boxes."""
+        changed = False
+        for grid, output, boxes in zip(self.inputs, self.wanted, train, strict=True):
+            if grid.shape != output.shape or not boxes:
+                return False
+            inside = np.zeros(grid.shape, dtype=bool)
+            for top, bottom, left, right in boxes:
+                if (bottom - top, right - left) == grid.shape:
+                    return False
+                inside[top:bottom, left:right] = True
+            differs = grid.array != output.array
+            if differs[~inside].any():
+                return False
+            changed = changed or bool(differs.any())
+        return changed
+
+    def _search(self, crops: Crops, tests: list[Grid]) -> Expr | None:
+        """A nested search on the crops, within what is left of the nested searches' share
+        of the budget; its evaluations count as the enumerator's."""
+        evaluations = int(min(MAX_EVALUATIONS, self.evaluations))
+        if evaluations < 1 or self.seconds <= 0:
+            return None
+        started = time.monotonic()
+        task = Task.model_validate(
+            {
+                "id": "crops",
+                "train": [{"input": i.to_list(), "output": o.to_list()} for i, o in crops],
+                "test": [{"input": grid.to_list()} for grid in tests],
+            }
+        )
+        deadline = None if math.isinf(self.seconds) else started + self.seconds
+        program, used = self.solve(task, deadline, evaluations)
+        self.enumerator.evaluations += used
+        self.evaluations -= used
+        self.seconds -= time.monotonic() - started
+        return program
+
+
+def _cut(grid: Grid, box: Box) -> Grid:
+    top, bottom, left, right = box
+    return Grid(grid.array[top:bottom, left:right])
+
+
+def _crops(pairs: Iterable[tuple[Grid, Grid, list[Box]]]) -> Crops | None:
+    """Each (input crop, output crop) once, in order; None if one input crop has two
+    outputs."""
+    seen: dict[Grid, Grid] = {}
+    for grid, output, boxes in pairs:
+        for box in boxes:
+            crop, wanted = _cut(grid, box), _cut(output, box)
+            if seen.setdefault(crop, wanted) != wanted:
+                return None
+    return tuple(seen.items())
