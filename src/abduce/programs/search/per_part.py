@@ -22,6 +22,7 @@ from abduce.programs.search.expr import INPUT, Expr, evaluate, literal
 from abduce.tasks import Task
 
 SHARE = 0.25  # of the task's evaluations and seconds, for all nested searches together
+ONE_SHARE = 0.25  # of what is left of that, for one nested search
 MAX_EVALUATIONS = 5_000  # for one nested search
 
 # A nested search: the crops' task, a deadline (None: no clock) and evaluations; it gives the
@@ -117,9 +118,9 @@ class PerPart:
         return changed
 
     def _search(self, crops: Crops, tests: list[Grid]) -> Expr | None:
-        """A nested search on the crops, within what is left of the nested searches' share
-        of the budget; its evaluations count as the enumerator's."""
-        evaluations = int(min(MAX_EVALUATIONS, self.evaluations))
+        """A nested search on the crops, within a share of what is left of the nested
+        searches' budget; its evaluations count as the enumerator's."""
+        evaluations = int(min(MAX_EVALUATIONS, self.evaluations * ONE_SHARE))
         if evaluations < 1 or self.seconds <= 0:
             return None
         started = time.monotonic()
@@ -130,7 +131,7 @@ class PerPart:
                 "test": [{"input": grid.to_list()} for grid in tests],
             }
         )
-        deadline = None if math.isinf(self.seconds) else started + self.seconds
+        deadline = None if math.isinf(self.seconds) else started + self.seconds * ONE_SHARE
         program, used = self.solve(task, deadline, evaluations)
         self.enumerator.evaluations += used
         self.evaluations -= used
