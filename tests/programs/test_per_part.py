@@ -1,8 +1,8 @@
 from abduce.programs import Sandbox
-from abduce.programs.dsl import Grid, components
+from abduce.programs.dsl import Grid, components, multicolor_components
 from abduce.programs.search import _functions, search
 from abduce.programs.search.enumeration import Enumerator, Node
-from abduce.programs.search.expr import INPUT, Expr
+from abduce.programs.search.expr import INPUT, Expr, literal
 from abduce.programs.search.per_part import PerPart
 from abduce.tasks import Task
 
@@ -96,3 +96,25 @@ def test_no_nested_search_when_cells_change_outside_the_boxes():
 
     per_part = PerPart([grid], [grid], (wanted,), _functions(), print, solve, enumerator)
     per_part.check_objects(Node(Expr("components", (Expr(INPUT),)), (components(grid),)))
+
+
+def test_a_learned_feature_selects_the_objects_whose_boxes_change():
+    grid = Grid([[4, 4, 2, 0], [0, 0, 0, 0], [0, 4, 4, 4]])
+    wanted = Grid([[2, 4, 4, 0], [0, 0, 0, 0], [0, 4, 4, 4]])
+    enumerator = Enumerator([grid], [], {}, max_evaluations=1_000, deadline=None)
+    asked, recorded = [], []
+
+    def solve(sub: Task, deadline: float | None, evaluations: int) -> tuple[Expr | None, int]:
+        asked.append([(e.input, e.known_output()) for e in sub.train])
+        return (Expr("flip_left_right", (Expr(INPUT),)) if len(asked) == 2 else None), 1
+
+    per_part = PerPart([grid], [grid], (wanted,), _functions(), recorded.append, solve, enumerator)
+    objects = Expr("multicolor_components", (Expr(INPUT),))
+    per_part.check_objects(Node(objects, (multicolor_components(grid),)))
+    assert asked == [
+        [([[4, 4, 2]], [[2, 4, 4]]), ([[4, 4, 4]], [[4, 4, 4]])],  # every object: none
+        [([[4, 4, 2]], [[2, 4, 4]])],  # the two-coloured one only
+    ]
+    [expr] = recorded
+    selection = Expr("objects_where", (objects, literal("number of colours"), literal((2,))))
+    assert expr.args[1] == selection

@@ -1,6 +1,13 @@
 import pytest
 
-from abduce.programs.dsl import Grid, components, flip_left_right, map_objects, map_parts
+from abduce.programs.dsl import (
+    Grid,
+    components,
+    flip_left_right,
+    map_objects,
+    map_parts,
+    objects_where,
+)
 
 GRID = Grid([[1, 1, 0, 0], [1, 0, 0, 3], [0, 0, 3, 3], [0, 0, 0, 0]])
 
@@ -33,3 +40,9 @@ def test_map_parts_runs_the_program_on_each_part_and_keeps_the_separators():
 def test_map_parts_needs_separator_lines():
     with pytest.raises(ValueError, match="no separator lines"):
         map_parts(GRID, flip_left_right)
+
+
+def test_objects_where_keeps_the_objects_with_a_feature_value():
+    objects = components(GRID)
+    assert objects_where(objects, "colour", (3,)) == objects[1:]
+    assert objects_where(objects, "size", (4,)) == ()

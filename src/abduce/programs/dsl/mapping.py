@@ -2,7 +2,8 @@
 lines, and put the results back in place.
 
 Their last parameter is a program (a function from a grid to a grid), so the search does not
-enumerate them: it finds the program by a nested search on the boxes (search/per_part.py).
+enumerate them: it finds the program by a nested search on the boxes (search/per_part.py),
+and may learn which objects it applies to (`objects_where`, a feature and its values).
 """
 
 from __future__ import annotations
@@ -10,9 +11,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from .grid import Grid, Objects
+from .maps import object_features
 from .split import _layout, _separators
 
-__all__ = ["map_objects", "map_parts"]
+__all__ = ["map_objects", "map_parts", "objects_where"]
 
 Box = tuple[int, int, int, int]  # top, bottom, left, right (bottom and right excluded)
 
@@ -53,3 +55,9 @@ def map_objects(grid: Grid, objects: Objects, function: Callable[[Grid], Grid]) 
 def map_parts(grid: Grid, function: Callable[[Grid], Grid]) -> Grid:
     """For each part between the separator lines, run a program on it and put it back."""
     return _map_boxes(grid, part_boxes(grid), function)
+
+
+def objects_where(objects: Objects, feature: str, values: tuple[int, ...]) -> Objects:
+    """Keep the objects whose feature (size, colour, ...) has one of the given values."""
+    found = object_features(objects, feature)
+    return tuple(obj for obj, value in zip(objects, found, strict=True) if value in values)

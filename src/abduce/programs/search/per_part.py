@@ -17,6 +17,7 @@ import numpy as np
 
 from abduce.programs.dsl import Grid
 from abduce.programs.dsl.mapping import Box, object_boxes, part_boxes
+from abduce.programs.dsl.maps import FEATURES, object_features
 from abduce.programs.search.enumeration import Enumerator, Node
 from abduce.programs.search.expr import INPUT, Expr, evaluate, literal
 from abduce.tasks import Task
@@ -54,19 +55,21 @@ class PerPart:
 
     def check_objects(self, node: Node) -> None:
         """Record `map_objects` over `node`'s objects, if a program turns their boxes into
-        the outputs'."""
+        the outputs'; failing that, over those a learned feature selects, the objects whose
+        boxes change."""
         try:
             train = [object_boxes(*pair) for pair in zip(self.inputs, node.values, strict=True)]
         except ValueError:
             return
-
-        def test_boxes(grid: Grid) -> list[Box]:
-            objects = evaluate(node.expr, grid, self.functions)
-            if not isinstance(objects, tuple):
-                raise TypeError("the expression gave no objects")
-            return object_boxes(grid, objects)
-
-        program = self._program(train, test_boxes)
+        if not self._lines_up(train):
+            return
+        program = self._program(train, self._test_boxes(node.expr))
+        if program is None:
+            selected = self._selection(node, train)
+            if selected is None:
+                return
+            node, train = selected
+            program = self._program(train, self._test_boxes(node.expr))
         if program is not None:
             self.record(Expr("map_objects", (Expr(INPUT), node.expr, literal(program))))
 
@@ -77,19 +80,53 @@ class PerPart:
             train = [part_boxes(grid) for grid in self.inputs]
         except ValueError:
             return
-        program = self._program(train, part_boxes)
+        program = self._program(train, part_boxes) if self._lines_up(train) else None
         if program is not None:
             self.record(Expr("map_parts", (Expr(INPUT), literal(program))))
+
+    def _test_boxes(self, objects: Expr) -> Callable[[Grid], list[Box]]:
+        def boxes(grid: Grid) -> list[Box]:
+            found = evaluate(objects, grid, self.functions)
+            if not isinstance(found, tuple):
+                raise TypeError("the expression gave no objects")
+            return object_boxes(grid, found)
+
+        return boxes
+
+    def _selection(self, node: Node, train: list[list[Box]]) -> tuple[Node, list[list[Box]]] | None:
+        """`node`'s objects whose boxes change, selected by the first feature whose values
+        for them no unchanged object has, and their boxes; None if all change or none can
+        be told apart."""
+        changes = [
+            [_cut(grid, box) != _cut(output, box) for box in boxes]
+            for grid, output, boxes in zip(self.inputs, self.wanted, train, strict=True)
+        ]
+        flags = [flag for pair in changes for flag in pair]
+        if all(flags):
+            return None
+        for feature in FEATURES:
+            values = [v for objects in node.values for v in object_features(objects, feature)]
+            chosen = {v for v, flag in zip(values, flags, strict=True) if flag}
+            if chosen.isdisjoint(v for v, flag in zip(values, flags, strict=True) if not flag):
+                args = (node.expr, literal(feature), literal(tuple(sorted(chosen))))
+                selected = [
+                    tuple(o for o, flag in zip(objects, pair, strict=True) if flag)
+                    for objects, pair in zip(node.values, changes, strict=True)
+                ]
+                boxes = [
+                    [box for box, flag in zip(pair_boxes, pair, strict=True) if flag]
+                    for pair_boxes, pair in zip(train, changes, strict=True)
+                ]
+                return Node(Expr("objects_where", args), tuple(selected)), boxes
+        return None
 
     def _program(
         self, train: list[list[Box]], test_boxes: Callable[[Grid], list[Box]]
     ) -> Expr | None:
-        """The program for the boxes, if the outputs differ from the inputs only inside them
-        and the crops ask for one output per input crop."""
-        if not self._lines_up(train):
-            return None
+        """The program for the boxes (of outputs that differ from the inputs only inside
+        them), if the crops ask for one output per input crop."""
         crops = _crops(zip(self.inputs, self.wanted, train, strict=True))
-        if crops is None:
+        if not crops:
             return None
         if crops not in self.solved:
             try:
@@ -104,7 +141,7 @@ class PerPart:
         inputs, only inside the boxes."""
         changed = False
         for grid, output, boxes in zip(self.inputs, self.wanted, train, strict=True):
-            if grid.shape != output.shape or not boxes:
+            if grid.shape != output.shape:
                 return False
             inside = np.zeros(grid.shape, dtype=bool)
             for top, bottom, left, right in boxes:
