@@ -94,9 +94,10 @@ class PerPart:
         return boxes
 
     def _selection(self, node: Node, train: list[list[Box]]) -> tuple[Node, list[list[Box]]] | None:
-        """`node`'s objects whose boxes change, selected by the first feature whose values
-        for them no unchanged object has, and their boxes; None if all change or none can
-        be told apart."""
+        """`node`'s objects whose boxes change, selected by the first feature that has one
+        value for all of them and another for every unchanged object, and their boxes; None
+        if all change or none can be told apart (a set of several values would fit the
+        examples too closely)."""
         changes = [
             [_cut(grid, box) != _cut(output, box) for box in boxes]
             for grid, output, boxes in zip(self.inputs, self.wanted, train, strict=True)
@@ -107,7 +108,8 @@ class PerPart:
         for feature in FEATURES:
             values = [v for objects in node.values for v in object_features(objects, feature)]
             chosen = {v for v, flag in zip(values, flags, strict=True) if flag}
-            if chosen.isdisjoint(v for v, flag in zip(values, flags, strict=True) if not flag):
+            others = {v for v, flag in zip(values, flags, strict=True) if not flag}
+            if len(chosen) == 1 and chosen.isdisjoint(others):
                 args = (node.expr, literal(feature), literal(tuple(sorted(chosen))))
                 selected = [
                     tuple(o for o, flag in zip(objects, pair, strict=True) if flag)
