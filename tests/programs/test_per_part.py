@@ -1,6 +1,6 @@
 from abduce.programs import Sandbox
-from abduce.programs.dsl import Grid, components, multicolor_components
-from abduce.programs.search import _functions, search
+from abduce.programs.dsl import Grid, components, multicolor_components, recolor_by_size_rank
+from abduce.programs.search import _functions, _Goal, search
 from abduce.programs.search.enumeration import Enumerator, Node
 from abduce.programs.search.expr import INPUT, Expr, literal
 from abduce.programs.search.per_part import PerPart
@@ -118,3 +118,14 @@ def test_a_learned_feature_selects_the_objects_whose_boxes_change():
     [expr] = recorded
     selection = Expr("objects_where", (objects, literal("number of colours"), literal((2,))))
     assert expr.args[1] == selection
+
+
+def test_a_learned_step_skips_a_program_that_fails_on_a_test_input():
+    # Nested searches meet this often: a crop of a test input where a primitive refuses.
+    pairs = [([[1, 0, 1]], [[5, 0, 6]]), ([[1, 1, 0, 1]], [[6, 6, 0, 6]])]
+    train = [{"input": i, "output": o} for i, o in pairs]
+    ten_objects = [[1, 0] * 10]  # recolor_by_size_rank refuses more than nine
+    goal = _Goal(Task.model_validate({"id": "t", "train": train, "test": [{"input": ten_objects}]}))
+    values = tuple(recolor_by_size_rank(Grid(i)) for i, _ in pairs)
+    goal.check(Node(Expr("recolor_by_size_rank", (Expr(INPUT),)), values))
+    assert goal.candidates == {}

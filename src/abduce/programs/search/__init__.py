@@ -217,7 +217,10 @@ class _Goal:
             table = learn_local_rule(node.values, self.wanted, diagonal)
             if table is None:
                 continue
-            tests = tuple(evaluate(node.expr, grid, _functions()) for grid in self.tests)
+            try:
+                tests = tuple(evaluate(node.expr, grid, _functions()) for grid in self.tests)
+            except Exception:  # the program does not apply to a test input
+                return
             if _all_grids(tests) and not unseen_neighbourhoods(tests, node.values, diagonal):
                 args = (node.expr, literal(table), literal(diagonal))
                 self._record(Expr("apply_local_rule", args))
