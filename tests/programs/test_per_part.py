@@ -99,25 +99,24 @@ def test_no_nested_search_when_cells_change_outside_the_boxes():
 
 
 def test_a_learned_feature_selects_the_objects_whose_boxes_change():
-    grid = Grid([[4, 4, 2, 0], [0, 0, 0, 0], [0, 4, 4, 4]])
-    wanted = Grid([[2, 4, 4, 0], [0, 0, 0, 0], [0, 4, 4, 4]])
-    enumerator = Enumerator([grid], [], {}, max_evaluations=1_000, deadline=None)
+    # The largest object is flipped: the 4 4 2 box changes in one pair, not in the other.
+    blank = [0, 0, 0, 0]
+    grids = [Grid([[4, 4, 2, 0], blank, [0, 5, 0, 0]]), Grid([[4, 4, 2, 0], blank, [5, 5, 5, 6]])]
+    wanted = (Grid([[2, 4, 4, 0], blank, [0, 5, 0, 0]]), Grid([[4, 4, 2, 0], blank, [6, 5, 5, 5]]))
+    enumerator = Enumerator(grids, [], {}, max_evaluations=1_000, deadline=None)
     asked, recorded = [], []
 
     def solve(sub: Task, deadline: float | None, evaluations: int) -> tuple[Expr | None, int]:
         asked.append([(e.input, e.known_output()) for e in sub.train])
-        return (Expr("flip_left_right", (Expr(INPUT),)) if len(asked) == 2 else None), 1
+        return Expr("flip_left_right", (Expr(INPUT),)), 1
 
-    per_part = PerPart([grid], [grid], (wanted,), _functions(), recorded.append, solve, enumerator)
+    per_part = PerPart(grids, grids, wanted, _functions(), recorded.append, solve, enumerator)
     objects = Expr("multicolor_components", (Expr(INPUT),))
-    per_part.check_objects(Node(objects, (multicolor_components(grid),)))
-    assert asked == [
-        [([[4, 4, 2]], [[2, 4, 4]]), ([[4, 4, 4]], [[4, 4, 4]])],  # every object: none
-        [([[4, 4, 2]], [[2, 4, 4]])],  # the two-coloured one only
-    ]
+    per_part.check_objects(Node(objects, tuple(multicolor_components(g) for g in grids)))
+    assert asked == [[([[4, 4, 2]], [[2, 4, 4]]), ([[5, 5, 5, 6]], [[6, 5, 5, 5]])]]
     [expr] = recorded
-    selection = Expr("objects_where", (objects, literal("number of colours"), literal((2,))))
-    assert expr.args[1] == selection
+    feature = literal("size rank, largest first")
+    assert expr.args[1] == Expr("objects_where", (objects, feature, literal((0,))))
 
 
 def test_a_learned_step_skips_a_program_that_fails_on_a_test_input():

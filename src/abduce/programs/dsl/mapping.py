@@ -3,7 +3,8 @@ lines, and put the results back in place.
 
 Their last parameter is a program (a function from a grid to a grid), so the search does not
 enumerate them: it finds the program by a nested search on the boxes (search/per_part.py),
-and may learn which objects it applies to (`objects_where`, a feature and its values).
+and may learn which objects it applies to (`objects_where`, a feature and its values) when
+boxes alike in the inputs differ in the outputs.
 """
 
 from __future__ import annotations

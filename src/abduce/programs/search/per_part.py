@@ -55,21 +55,20 @@ class PerPart:
 
     def check_objects(self, node: Node) -> None:
         """Record `map_objects` over `node`'s objects, if a program turns their boxes into
-        the outputs'; failing that, over those a learned feature selects, the objects whose
-        boxes change."""
+        the outputs'. If some of their boxes are alike in the inputs but not in the
+        outputs, only the objects whose boxes change, if a learned feature selects them."""
         try:
             train = [object_boxes(*pair) for pair in zip(self.inputs, node.values, strict=True)]
         except ValueError:
             return
         if not self._lines_up(train):
             return
-        program = self._program(train, self._test_boxes(node.expr))
-        if program is None:
+        if _crops(zip(self.inputs, self.wanted, train, strict=True)) is None:
             selected = self._selection(node, train)
             if selected is None:
                 return
             node, train = selected
-            program = self._program(train, self._test_boxes(node.expr))
+        program = self._program(train, self._test_boxes(node.expr))
         if program is not None:
             self.record(Expr("map_objects", (Expr(INPUT), node.expr, literal(program))))
 
