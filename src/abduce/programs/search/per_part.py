@@ -24,7 +24,7 @@ from abduce.tasks import Task
 
 SHARE = 0.25  # of the task's evaluations and seconds, for all nested searches together
 ONE_SHARE = 0.25  # of what is left of that, for one nested search
-MAX_EVALUATIONS = 5_000  # for one nested search
+MAX_EVALUATIONS = 5_000  # for one nested search, in the task's evaluations
 
 # A nested search: the crops' task, a deadline (None: no clock) and evaluations; it gives the
 # cheapest program found (or None) and the evaluations it used.
@@ -157,8 +157,10 @@ class PerPart:
 
     def _search(self, crops: Crops, tests: list[Grid]) -> Expr | None:
         """A nested search on the crops, within a share of what is left of the nested
-        searches' budget; its evaluations count as the enumerator's."""
-        evaluations = int(min(MAX_EVALUATIONS, self.evaluations * ONE_SHARE))
+        searches' budget; its evaluations count as the enumerator's, each weighed by the
+        number of crops it runs on against the number of train inputs."""
+        weight = max(1.0, len(crops) / len(self.inputs))
+        evaluations = int(min(MAX_EVALUATIONS, self.evaluations * ONE_SHARE) / weight)
         if evaluations < 1 or self.seconds <= 0:
             return None
         started = time.monotonic()
@@ -171,8 +173,9 @@ class PerPart:
         )
         deadline = None if math.isinf(self.seconds) else started + self.seconds * ONE_SHARE
         program, used = self.solve(task, deadline, evaluations)
-        self.enumerator.evaluations += used
-        self.evaluations -= used
+        spent = math.ceil(used * weight)
+        self.enumerator.evaluations += spent
+        self.evaluations -= spent
         self.seconds -= time.monotonic() - started
         return program
 
