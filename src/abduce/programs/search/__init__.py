@@ -34,6 +34,7 @@ from abduce.programs.search.learn import (
     learn_overlay,
     unseen_neighbourhoods,
 )
+from abduce.programs.search.per_part import PerPart
 from abduce.programs.search.pieces import Pieces
 from abduce.programs.search.prior import Prior
 from abduce.programs.search.ranking import predict_palettes, rank
@@ -151,11 +152,15 @@ def _enumerate(
     prior: Prior | None,
     result: SearchResult,
     pieces: Pieces | None = None,
+    *,
+    attempts: int = ATTEMPTS,
+    nested: bool = False,
 ) -> dict[tuple[Grid, ...], Candidate]:
     """Candidates for `task`, up to a few levels past the cheapest one that has a candidate
     of the predicted test shapes; adds to `result`'s counts and sets its stopping reason, and
     offers every Grid value to `pieces`. Values are compared on the train inputs only; the
-    test inputs are run for the programs that explain every train pair."""
+    test inputs are run for the programs that explain every train pair. A `nested` search
+    (for a per-object or per-part program) looks for no programs of its own inside."""
     _, vocabulary = _primitives()
     goal = _Goal(task)
     enumerator = Enumerator(
@@ -167,11 +172,14 @@ def _enumerate(
         prior=prior,
     )
     goal.check(goal.start)
+    per_part = None if nested else goal.per_part(enumerator, prior)
     try:
+        if per_part:
+            per_part.check_parts()
         found_at = None  # the level of the first candidate of the predicted shapes
         while enumerator.cost < MAX_COST and (
             found_at is None
-            or (goal.fitting < ATTEMPTS and enumerator.cost < found_at + EXTRA_LEVELS)
+            or (goal.fitting < attempts and enumerator.cost < found_at + EXTRA_LEVELS)
         ):
             for kind, node in enumerator.level():
                 if kind is Grid:
@@ -180,6 +188,8 @@ def _enumerate(
                         pieces.offer(node)
                 elif kind == Objects:
                     goal.check_objects(node)
+                    if per_part:
+                        per_part.check_objects(node)
             if goal.fitting and found_at is None:
                 found_at = enumerator.cost
         result.stopped = "found" if goal.candidates else "searched every level"
@@ -241,7 +251,10 @@ class _Goal:
             table = learn_local_rule(node.values, self.wanted, diagonal)
             if table is None:
                 continue
-            tests = tuple(evaluate(node.expr, grid, _functions()) for grid in self.tests)
+            try:
+                tests = tuple(evaluate(node.expr, grid, _functions()) for grid in self.tests)
+            except Exception:  # the program does not apply to a test input
+                return
             if _all_grids(tests) and not unseen_neighbourhoods(tests, node.values, diagonal):
                 args = (node.expr, literal(table), literal(diagonal))
                 self._record(Expr("apply_local_rule", args))
@@ -256,6 +269,19 @@ class _Goal:
             feature, table = learned
             args = (self.start.expr, node.expr, literal(feature), literal(table))
             self._record(Expr("recolor_objects", args))
+
+    def per_part(self, enumerator: Enumerator, prior: Prior | None) -> PerPart:
+        """Per-object and per-part programs, by nested searches within `enumerator`'s
+        budget."""
+
+        def solve(task: Task, deadline: float | None, evaluations: int) -> tuple[Expr | None, int]:
+            found = SearchResult()
+            budget = _Budget(deadline, evaluations)
+            candidates = _enumerate(task, budget, prior, found, attempts=1, nested=True)
+            return next((c.expr for c in candidates.values()), None), found.evaluations
+
+        args = (self.inputs, self.tests, self.wanted, _functions(), self._record, solve)
+        return PerPart(*args, enumerator)
 
     def _record(self, expr: Expr) -> None:
         """Keep `expr` if it runs on every test input and predicts something new (distinct

@@ -37,21 +37,26 @@ class Expr:
     @property
     def size(self) -> int:
         """Number of primitive applications."""
-        if self.op in (INPUT, "literal"):
+        if self.op == INPUT:
             return 0
+        if self.is_literal:
+            return self.literal.size if isinstance(self.literal, Expr) else 0
         return 1 + sum(arg.size for arg in self.args)
 
     @property
     def cost(self) -> int:
-        """What the search pays for the expression: 2 per application, 1 per literal."""
+        """What the search pays for the expression: 2 per application, 1 per literal (a
+        sub-program costs what its own expression does)."""
         if self.op == INPUT:
             return 0
         if self.is_literal:
-            return LITERAL_COST
+            return self.literal.cost if isinstance(self.literal, Expr) else LITERAL_COST
         return APPLICATION_COST + sum(arg.cost for arg in self.args)
 
 
 def literal(value: object) -> Expr:
+    """A constant argument; an `Expr` as the value is a sub-program, a function of its own
+    input grid (the map primitives take one)."""
     return Expr("literal", (), value)
 
 
@@ -60,6 +65,9 @@ def evaluate(expr: Expr, grid: object, primitives: dict[str, Callable[..., objec
     if expr.op == INPUT:
         return grid
     if expr.is_literal:
+        if isinstance(expr.literal, Expr):
+            program = expr.literal
+            return lambda part: evaluate(program, part, primitives)
         return expr.literal
     return primitives[expr.op](*(evaluate(arg, grid, primitives) for arg in expr.args))
 
@@ -80,16 +88,61 @@ def steps(expr: Expr) -> list[Expr]:
 
 
 def to_python(expr: Expr) -> str:
-    """`def transform(grid)` computing `expr` with the DSL, as the sandbox runs it."""
-    names: dict[Expr, str] = {Expr(INPUT): "Grid(grid)"}
+    """`def transform(grid)` computing `expr` with the DSL, as the sandbox runs it; each
+    sub-program is a `def` of its own before it, on and to `Grid` values.
+
+    >>> part = literal(Expr("flip_lr", (Expr(INPUT),)))
+    >>> print(to_python(Expr("map_parts", (Expr(INPUT), part))))
+    from dsl import *
+    <BLANKLINE>
+    <BLANKLINE>
+    def program1(grid):
+        x1 = flip_lr(grid)
+        return x1
+    <BLANKLINE>
+    <BLANKLINE>
+    def transform(grid):
+        x1 = map_parts(Grid(grid), program1)
+        return x1.to_list()
+    """
+    functions: dict[Expr, str] = {}
+    definitions = []
+    for program in _sub_programs(expr):
+        functions[program] = f"program{len(functions) + 1}"
+        body, result = _body(program, "grid", functions)
+        definitions.append(f"def {functions[program]}(grid):\n{body}    return {result}\n")
+    body, result = _body(expr, "Grid(grid)", functions)
+    definitions.append(f"def transform(grid):\n{body}    return {result}.to_list()")
+    return "from dsl import *\n\n\n" + "\n\n".join(definitions)
+
+
+def _sub_programs(expr: Expr) -> list[Expr]:
+    """The sub-programs `expr` passes as arguments, each once, inner ones first."""
+    found: dict[Expr, None] = {}
+    for step in steps(expr):
+        for arg in step.args:
+            if arg.is_literal and isinstance(arg.literal, Expr):
+                found.update(dict.fromkeys(_sub_programs(arg.literal)))
+                found[arg.literal] = None
+    return list(found)
+
+
+def _body(expr: Expr, source: str, functions: dict[Expr, str]) -> tuple[str, str]:
+    """The assignment lines computing `expr` from the input named `source`, and the name of
+    its result."""
+    names: dict[Expr, str] = {Expr(INPUT): source}
     lines = []
     for index, step in enumerate(steps(expr), start=1):
-        args = ", ".join(names.get(arg) or repr(arg.literal) for arg in step.args)
+        args = ", ".join(_argument(arg, names, functions) for arg in step.args)
         names[step] = f"x{index}"
-        lines.append(f"    x{index} = {step.op}({args})")
-    result = names[expr] if expr.op != INPUT else "Grid(grid)"
-    body = "\n".join(lines)
-    return f"from dsl import *\n\n\ndef transform(grid):\n{body}\n    return {result}.to_list()"
+        lines.append(f"    x{index} = {step.op}({args})\n")
+    return "".join(lines), names[expr] if expr.op != INPUT else source
+
+
+def _argument(arg: Expr, names: dict[Expr, str], functions: dict[Expr, str]) -> str:
+    if arg.is_literal:
+        return functions[arg.literal] if isinstance(arg.literal, Expr) else repr(arg.literal)
+    return names[arg]
 
 
 def describe(expr: Expr, phrases: dict[str, str]) -> str:
@@ -105,9 +158,15 @@ def describe(expr: Expr, phrases: dict[str, str]) -> str:
         values = [
             _show(arg.literal)
             for arg in step.args
-            if arg.is_literal and not isinstance(arg.literal, bool)
+            if arg.is_literal and not isinstance(arg.literal, bool | Expr)
         ]
-        parts.append(f"{phrase} ({', '.join(values)})" if values else phrase)
+        programs = [
+            describe(arg.literal, phrases)
+            for arg in step.args
+            if arg.is_literal and isinstance(arg.literal, Expr)
+        ]
+        phrase = f"{phrase} ({', '.join(values)})" if values else phrase
+        parts.append(f"{phrase}: {'; '.join(programs)}" if programs else phrase)
     return ", then ".join(parts) if parts else "keep the grid as it is"
 
 
