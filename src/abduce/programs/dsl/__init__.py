@@ -7,8 +7,21 @@ sandbox, programs import them as `from dsl import *` (the package's imports are 
 that it loads under that name too).
 """
 
-from . import color, geometry, grid, maps, masks, objects, patterns, physics, relations, split
+from . import (
+    color,
+    drawing,
+    geometry,
+    grid,
+    maps,
+    masks,
+    objects,
+    patterns,
+    physics,
+    relations,
+    split,
+)
 from .color import *  # noqa: F403
+from .drawing import *  # noqa: F403
 from .geometry import *  # noqa: F403
 from .grid import *  # noqa: F403
 from .maps import *  # noqa: F403
@@ -19,6 +32,18 @@ from .physics import *  # noqa: F403
 from .relations import *  # noqa: F403
 from .split import *  # noqa: F403
 
-MODULES = (grid, geometry, color, objects, masks, split, physics, patterns, relations, maps)
+MODULES = (
+    grid,
+    geometry,
+    color,
+    objects,
+    masks,
+    split,
+    physics,
+    patterns,
+    relations,
+    drawing,
+    maps,
+)
 
 __all__ = [name for module in MODULES for name in module.__all__]
