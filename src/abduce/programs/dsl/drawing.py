@@ -37,7 +37,7 @@ def _joins_across(arr: np.ndarray) -> np.ndarray:
         (o.row, o.row + o.patch.height, o.col, o.col + o.patch.width, o.colors[0])
         for o in diagonal_components(Grid(arr))
     ]
-    for top, bottom, left, right, color in boxes:
+    for top, bottom, _, right, color in boxes:
         for b_top, b_bottom, b_left, _, b_color in boxes:
             first, last = max(top, b_top), min(bottom, b_bottom)
             if b_color != color or b_left <= right or first >= last:
@@ -92,7 +92,7 @@ def fill_object_boxes(grid: Grid, color: Color) -> Grid:
 
 
 def join_objects(grid: Grid) -> Grid:
-    """Join same-coloured objects facing each other across a row or column with bands of their colour."""
+    """Join same-coloured objects facing each other in a row or column with bands of that colour."""
     return _joined(grid, True, True)
 
 
@@ -130,14 +130,14 @@ def recolor_inside(grid: Grid, color: Color) -> Grid:
 
 
 def continue_runs(grid: Grid) -> Grid:
-    """Repeat every straight run of two or more cells along its whole row or column, over background."""
+    """Repeat every run of two or more cells along its whole row or column, over background."""
     arr = grid.array
     across, down = _continued(arr), _continued(arr.T).T
     return _paint(grid, (across | down) != _BACKGROUND, np.where(across, across, down))
 
 
 def tile_from_box(grid: Grid) -> Grid:
-    """Repeat the block bounding the cells other than background 0 across the whole grid, in step."""
+    """Repeat the block bounding the non-background cells across the whole grid, in step."""
     arr = grid.array
     rows, cols = np.nonzero(arr != _BACKGROUND)
     if not len(rows):
