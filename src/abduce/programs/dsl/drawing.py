@@ -7,6 +7,7 @@ import numpy as np
 
 from .grid import Color, Grid
 from .objects import diagonal_components, diagonal_multicolor_components
+from .physics import _STEPS, _along, _back, _paint
 
 __all__ = [
     "fill_object_boxes",
@@ -24,28 +25,34 @@ __all__ = [
 _BACKGROUND = 0
 
 
-def _paint(grid: Grid, where: np.ndarray, color: Color | np.ndarray) -> Grid:
-    """The grid with the background cells under `where` painted."""
-    return Grid(np.where(where & (grid.array == _BACKGROUND), np.int8(color), grid.array))
-
-
 def _joins_across(arr: np.ndarray) -> np.ndarray:
     """The bands joining each two single-colour objects of one colour that share rows, side by
     side, where no cell of their colour lies between them in those rows (0 elsewhere)."""
     bands = np.zeros_like(arr)
-    boxes = [
-        (o.row, o.row + o.patch.height, o.col, o.col + o.patch.width, o.colors[0])
-        for o in diagonal_components(Grid(arr))
-    ]
-    for top, bottom, _, right, color in boxes:
-        for b_top, b_bottom, b_left, _, b_color in boxes:
-            first, last = max(top, b_top), min(bottom, b_bottom)
-            if b_color != color or b_left <= right or first >= last:
-                continue
-            between = arr[first:last, right:b_left]
-            if not (between == color).any():
-                band = bands[first:last, right:b_left]
-                band[band == _BACKGROUND] = color
+    objs = diagonal_components(Grid(arr))
+    if not objs:
+        return bands
+    top, left, height, width, color = np.array(
+        [(o.row, o.col, *o.patch.shape, o.patch.array.max()) for o in objs]
+    ).T
+    bottom, right = top + height, left + width
+    first = np.maximum.outer(top, top)
+    last = np.minimum.outer(bottom, bottom)
+    pairs = (color[:, None] == color) & (left > right[:, None]) & (first < last)
+    i, j = np.nonzero(pairs)
+    colors, tops, bottoms = color[i], first[i, j], last[i, j]
+    starts, stops = right[i], left[j]
+    counts = np.zeros((10, arr.shape[0] + 1, arr.shape[1] + 1), dtype=np.int64)
+    counts[:, 1:, 1:] = (arr == np.arange(10)[:, None, None]).cumsum(1).cumsum(2)
+    between = (
+        counts[colors, bottoms, stops]
+        - counts[colors, tops, stops]
+        - counts[colors, bottoms, starts]
+        + counts[colors, tops, starts]
+    )
+    for k in np.flatnonzero(between == 0):
+        band = bands[tops[k] : bottoms[k], starts[k] : stops[k]]
+        band[band == _BACKGROUND] = colors[k]
     return bands
 
 
@@ -69,16 +76,19 @@ def _neighbours(mask: np.ndarray) -> np.ndarray:
 
 
 def _continued(arr: np.ndarray) -> np.ndarray:
-    """For each row, its runs of two or more cells repeated along the whole row (0 where no
-    run reaches; the leftmost run wins)."""
+    """For each row, its leftmost run of two or more cells repeated along the whole row (0 in
+    the rows without one)."""
+    h, w = arr.shape
+    filled = arr != _BACKGROUND
+    columns = np.arange(w)
+    gaps = np.where(filled, w, columns)
+    run_end = np.minimum.accumulate(gaps[:, ::-1], axis=1)[:, ::-1]  # the next empty column
+    starts = filled & ~np.pad(filled, ((0, 0), (1, 0)))[:, :w] & (run_end - columns >= 2)
+    rows = np.flatnonzero(starts.any(axis=1))
     out = np.zeros_like(arr)
-    width = arr.shape[1]
-    for row, cells in enumerate(arr):
-        filled = np.concatenate(([False], cells != _BACKGROUND, [False]))
-        edges = np.flatnonzero(filled[1:] != filled[:-1])
-        for start, stop in zip(edges[::-1][1::2], edges[::-1][::2], strict=True):
-            if stop - start >= 2:
-                out[row] = cells[start + (np.arange(width) - start) % (stop - start)]
+    start = starts[rows].argmax(axis=1)[:, None]
+    length = run_end[rows, start[:, 0]][:, None] - start
+    out[rows] = np.take_along_axis(arr[rows], start + (columns - start) % length, axis=1)
     return out
 
 
@@ -151,8 +161,7 @@ def tile_from_box(grid: Grid) -> Grid:
 
 def shoot_from_odd_cells(grid: Grid) -> Grid:
     """Shoot a ray from each object's rarest-coloured cell through the object to the edge."""
-    out = grid.array.copy()
-    h, w = out.shape
+    sources = np.zeros((len(_STEPS), *grid.shape), dtype=np.int8)
     for obj in diagonal_multicolor_components(grid):
         if len(obj.colors) < 2:
             continue
@@ -162,12 +171,14 @@ def shoot_from_odd_cells(grid: Grid) -> Grid:
         cells = np.array(obj.cells)
         centre = cells.mean(axis=0)
         for row, col in cells[values == odd]:
-            dr, dc = np.sign(np.round(centre - (row, col)).astype(int))
-            if not (dr or dc):
-                continue
-            row, col = row + dr, col + dc
-            while 0 <= row < h and 0 <= col < w:
-                if out[row, col] == _BACKGROUND:
-                    out[row, col] = odd
-                row, col = row + dr, col + dc
-    return Grid(out)
+            step = tuple(np.sign(np.round(centre - (row, col))).astype(int))
+            if step != (0, 0):
+                sources[_STEPS.index(step), row, col] = odd
+    rays = np.zeros(grid.shape, dtype=np.int8)
+    for step, marks in zip(_STEPS, sources, strict=True):
+        if marks.any():
+            lines = _along(marks, step, 0)
+            last = np.maximum.accumulate(np.where(lines != 0, np.arange(lines.shape[1]), 0), axis=1)
+            lit = _back(np.take_along_axis(lines, last, axis=1), step, grid.shape)
+            rays = np.where(rays != 0, rays, lit)
+    return _paint(grid, rays != 0, rays)
