@@ -8,7 +8,6 @@ from abduce.programs.dsl.drawing import (
     fill_object_boxes,
     join_objects,
     join_objects_horizontal,
-    join_objects_vertical,
     recolor_inside,
     ring_color,
     shoot_from_odd_cells,
@@ -42,12 +41,9 @@ def test_join_objects_joins_across_rows_and_down_columns():
     )
 
 
-def test_join_objects_horizontal_and_vertical_keep_to_their_direction():
+def test_join_objects_horizontal_joins_only_across_rows():
     assert join_objects_horizontal(FACING) == Grid(
         [[1, 1, 5, 1, 1], [0, 0, 0, 0, 0], [0, 0, 2, 0, 0], [1, 0, 0, 0, 0]]
-    )
-    assert join_objects_vertical(FACING) == Grid(
-        [[1, 0, 5, 0, 1], [1, 0, 0, 0, 0], [1, 0, 2, 0, 0], [1, 0, 0, 0, 0]]
     )
 
 
@@ -142,7 +138,6 @@ def test_every_drawing_primitive_is_searched():
         "fill_object_boxes",
         "join_objects",
         "join_objects_horizontal",
-        "join_objects_vertical",
         "fill_empty_lines",
         "ring_color",
         "recolor_inside",

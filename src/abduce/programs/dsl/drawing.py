@@ -13,7 +13,6 @@ __all__ = [
     "fill_object_boxes",
     "join_objects",
     "join_objects_horizontal",
-    "join_objects_vertical",
     "fill_empty_lines",
     "ring_color",
     "recolor_inside",
@@ -56,9 +55,9 @@ def _joins_across(arr: np.ndarray) -> np.ndarray:
     return bands
 
 
-def _joined(grid: Grid, across: bool, down: bool) -> Grid:
+def _joined(grid: Grid, down: bool) -> Grid:
     arr = grid.array
-    bands = _joins_across(arr) if across else np.zeros_like(arr)
+    bands = _joins_across(arr)
     if down:
         bands = np.where(bands, bands, _joins_across(arr.T).T)
     return _paint(grid, bands != _BACKGROUND, bands)
@@ -103,17 +102,12 @@ def fill_object_boxes(grid: Grid, color: Color) -> Grid:
 
 def join_objects(grid: Grid) -> Grid:
     """Join same-coloured objects facing each other in a row or column with bands of that colour."""
-    return _joined(grid, True, True)
+    return _joined(grid, True)
 
 
 def join_objects_horizontal(grid: Grid) -> Grid:
     """Join same-coloured objects facing each other across a row with bands of their colour."""
-    return _joined(grid, True, False)
-
-
-def join_objects_vertical(grid: Grid) -> Grid:
-    """Join same-coloured objects facing each other across a column with bands of their colour."""
-    return _joined(grid, False, True)
+    return _joined(grid, False)
 
 
 def fill_empty_lines(grid: Grid, color: Color) -> Grid:
