@@ -56,6 +56,7 @@ def _joins_across(arr: np.ndarray) -> np.ndarray:
 
 
 def _joined(grid: Grid, down: bool) -> Grid:
+    """The grid with the bands across rows (and, if `down`, down columns) over its background."""
     arr = grid.array
     bands = _joins_across(arr)
     if down:
@@ -106,7 +107,7 @@ def join_objects(grid: Grid) -> Grid:
 
 
 def join_objects_horizontal(grid: Grid) -> Grid:
-    """Join same-coloured objects facing each other across a row with bands of their colour."""
+    """Join same-coloured objects facing each other in a row with bands of that colour."""
     return _joined(grid, False)
 
 
