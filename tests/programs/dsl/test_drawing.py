@@ -4,6 +4,7 @@ import pytest
 
 from abduce.programs.dsl.drawing import (
     continue_runs,
+    elbow_paths,
     fill_empty_lines,
     fill_object_boxes,
     join_objects,
@@ -132,6 +133,17 @@ def test_shoot_from_odd_cells_shoots_through_the_object():
     )
 
 
+def test_elbow_paths_run_along_the_row_then_the_column():
+    grid = Grid([[0, 0, 0, 3], [0, 0, 0, 0], [2, 0, 0, 0]])
+    assert elbow_paths(grid, Color(2), Color(8)) == Grid([[0, 0, 0, 3], [0, 0, 0, 8], [2, 8, 8, 8]])
+    assert elbow_paths(grid, Color(3), Color(8)) == Grid([[8, 8, 8, 3], [8, 0, 0, 0], [2, 0, 0, 0]])
+
+
+def test_elbow_paths_need_cells_at_both_ends():
+    with pytest.raises(ValueError, match="no cells"):
+        elbow_paths(Grid([[2, 0, 2]]), Color(2), Color(8))
+
+
 def test_every_drawing_primitive_is_searched():
     names = {primitive.name for primitive in searchable(primitives())}
     assert {
@@ -144,4 +156,5 @@ def test_every_drawing_primitive_is_searched():
         "continue_runs",
         "tile_from_box",
         "shoot_from_odd_cells",
+        "elbow_paths",
     } <= names

@@ -19,6 +19,7 @@ __all__ = [
     "continue_runs",
     "tile_from_box",
     "shoot_from_odd_cells",
+    "elbow_paths",
 ]
 
 _BACKGROUND = 0
@@ -177,3 +178,22 @@ def shoot_from_odd_cells(grid: Grid) -> Grid:
             lit = _back(np.take_along_axis(lines, last, axis=1), step, grid.shape)
             rays = np.where(rays != 0, rays, lit)
     return _paint(grid, rays != 0, rays)
+
+
+def elbow_paths(grid: Grid, color: Color, path: Color) -> Grid:
+    """Draw paths of the second colour from each cell of the first along its row to the others."""
+    arr = grid.array
+    sources = arr == color
+    targets = (arr != _BACKGROUND) & ~sources
+    if not sources.any() or not targets.any():
+        raise ValueError("no cells to join")
+    target_rows, target_cols = np.nonzero(targets)
+    source_rows = np.flatnonzero(sources.any(axis=1))
+    lines = np.zeros(arr.shape, dtype=bool)
+    for row in source_rows:  # along each source's row to every target's column
+        cols = np.concatenate((np.flatnonzero(sources[row]), target_cols))
+        lines[row, cols.min() : cols.max() + 1] = True
+    for col in np.unique(target_cols):  # then along that column to the targets in it
+        rows = np.concatenate((source_rows, target_rows[target_cols == col]))
+        lines[rows.min() : rows.max() + 1, col] = True
+    return _paint(grid, lines, path)
