@@ -16,6 +16,7 @@ of its own before `transform`.
 
 from . import (
     color,
+    drawing,
     geometry,
     grid,
     mapping,
@@ -28,6 +29,7 @@ from . import (
     split,
 )
 from .color import *  # noqa: F403
+from .drawing import *  # noqa: F403
 from .geometry import *  # noqa: F403
 from .grid import *  # noqa: F403
 from .mapping import *  # noqa: F403
@@ -49,6 +51,7 @@ MODULES = (
     physics,
     patterns,
     relations,
+    drawing,
     maps,
     mapping,
 )
