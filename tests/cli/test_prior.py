@@ -83,3 +83,4 @@ def test_solve_verbose_shows_the_prior_and_the_ranks_of_the_programs_primitives(
     else:
         assert re.search(r"likeliest: (\w+ 0\.\d{3}, ){7}\w+ 0\.\d{3} ", said)  # 8 and chances
         assert re.search(r"the program's primitives rank rotate_180 #\d+ of \d+", said)
+    assert "output size: the input's shape; test outputs 1x4" in said

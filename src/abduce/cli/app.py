@@ -28,7 +28,7 @@ from abduce.cli.options import (
     load_solver,
 )
 from abduce.cli.prior import prior_app
-from abduce.cli.render import prior_view, solution_view, task_view
+from abduce.cli.render import prior_view, shape_view, solution_view, task_view
 from abduce.errors import AbduceError
 from abduce.tasks import load_any
 
@@ -91,6 +91,7 @@ def solve(
         console.print(solution_view(item, solution))
         if verbose and solver.search:
             console.print(prior_view(item, solver.search.prior, solution.program))
+            console.print(shape_view(item))
 
 
 @app.command()

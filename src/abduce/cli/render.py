@@ -11,6 +11,7 @@ from abduce.agent import Solution
 from abduce.agent.models import PriorName
 from abduce.programs.search.corpus import primitives_used
 from abduce.programs.search.learned import learned_prior, searchable_names
+from abduce.programs.search.shapes import shape_rule
 from abduce.tasks import Rows, Task, check_grid
 
 PALETTE = (
@@ -93,3 +94,12 @@ def prior_view(task: Task, prior: PriorName, program: str | None, shown: int = 8
         ranks = ", ".join(f"{name} #{ranked.index(name) + 1}" for name in used)
         lines.append(f"the program's primitives rank {ranks} of {len(names)}")
     return Text("\n".join(lines))
+
+
+def shape_view(task: Task) -> Text:
+    """The rule the search fitted for the outputs' size, and the sizes it predicts."""
+    rule = shape_rule(task)
+    if rule is None:
+        return Text("output size: no rule fits every train pair")
+    sizes = ", ".join("?" if s is None else f"{s[0]}x{s[1]}" for s in rule.shapes)
+    return Text(f"output size: {rule.name}; test outputs {sizes}")

@@ -204,7 +204,7 @@ def _assembled(task: Task, pieces: Pieces) -> dict[tuple[Grid, ...], Candidate]:
     """Candidates assembled from `pieces`, recorded like any program found."""
     goal = _Goal(task)
     for expr in pieces.covers(_functions()):
-        goal._record(expr)
+        goal.record(expr)
     return goal.candidates
 
 
@@ -227,11 +227,11 @@ class _Goal:
         if tuple(value.shape for value in node.values) != self.shapes:
             return
         if node.values == self.wanted:
-            self._record(node.expr)
+            self.record(node.expr)
             return
         table = learn_color_map(node.values, self.wanted)
         if table is not None:
-            self._record(Expr("apply_color_map", (node.expr, literal(table))))
+            self.record(Expr("apply_color_map", (node.expr, literal(table))))
         elif node.expr.cost <= LOCAL_RULE_MAX_COST:
             self._check_local_rules(node)
         if node.expr.op != INPUT:
@@ -242,7 +242,7 @@ class _Goal:
         table = learn_overlay(node.values, self.start.values, self.wanted)
         if table is not None:
             top = Expr("apply_color_map", (node.expr, literal(table))) if table else node.expr
-            self._record(Expr("overlay", (top, self.start.expr)))
+            self.record(Expr("overlay", (top, self.start.expr)))
 
     def _check_local_rules(self, node: Node) -> None:
         """Record `node` and a learned neighbourhood table, if the test inputs hold no
@@ -257,7 +257,7 @@ class _Goal:
                 return
             if _all_grids(tests) and not unseen_neighbourhoods(tests, node.values, diagonal):
                 args = (node.expr, literal(table), literal(diagonal))
-                self._record(Expr("apply_local_rule", args))
+                self.record(Expr("apply_local_rule", args))
                 return
 
     def check_objects(self, node: Node) -> None:
@@ -268,7 +268,7 @@ class _Goal:
         if learned is not None:
             feature, table = learned
             args = (self.start.expr, node.expr, literal(feature), literal(table))
-            self._record(Expr("recolor_objects", args))
+            self.record(Expr("recolor_objects", args))
 
     def per_part(self, enumerator: Enumerator, prior: Prior | None) -> PerPart:
         """Per-object and per-part programs, by nested searches within `enumerator`'s
@@ -280,10 +280,10 @@ class _Goal:
             candidates = _enumerate(task, budget, prior, found, attempts=1, nested=True)
             return next((c.expr for c in candidates.values()), None), found.evaluations
 
-        args = (self.inputs, self.tests, self.wanted, _functions(), self._record, solve)
+        args = (self.inputs, self.tests, self.wanted, _functions(), self.record, solve)
         return PerPart(*args, enumerator)
 
-    def _record(self, expr: Expr) -> None:
+    def record(self, expr: Expr) -> None:
         """Keep `expr` if it runs on every test input and predicts something new (distinct
         predictions only; the first found is the cheapest)."""
         try:
