@@ -53,7 +53,7 @@ def solve(
         bool, typer.Option("--json", help="Print one JSON line per task.")
     ] = False,
     verbose: Annotated[
-        bool, typer.Option("--verbose", help="Also show the search's prior for each task.")
+        bool, typer.Option("--verbose", help="Also show the search's prior and output-size rule.")
     ] = False,
     llm: LLMOption = None,
     seed: SeedOption = 0,
