@@ -176,7 +176,7 @@ def test_search_ranks_a_candidate_of_the_predicted_shape_first():
 
 def test_the_search_counts_only_candidates_of_the_predicted_shape_as_found():
     goal = _Goal(HALF)
-    goal._record(Expr("trim", (Expr(INPUT),)))  # the test output: 1×1
+    goal.record(Expr("trim", (Expr(INPUT),)))  # the test output: 1×1
     assert (len(goal.candidates), goal.fitting) == (1, 0)
-    goal._record(Expr("left_half", (Expr(INPUT),)))  # the test output: 2×2
+    goal.record(Expr("left_half", (Expr(INPUT),)))  # the test output: 2×2
     assert (len(goal.candidates), goal.fitting) == (2, 1)
