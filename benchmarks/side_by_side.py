@@ -58,17 +58,18 @@ def main() -> None:
     wall, solved, tasks = run_icecuber(args)
     seconds = max(0.1, wall * args.jobs / tasks - args.overhead)
     print(f"{args.suite}, {tasks} tasks, {args.jobs} processes each\n")
-    print("| solver | wall s | tasks solved (pass@2) |")
-    print("|---|---|---|")
-    print(f"| icecuber depth {args.depth} | {wall:.0f} | {solved} |")
+    print("| solver | wall s | tasks solved (pass@2) | a program passes every train pair |")
+    print("|---|---|---|---|")
+    print(f"| icecuber depth {args.depth} | {wall:.0f} | {solved} | |")
     with tempfile.TemporaryDirectory() as folder:
         for prior in args.priors:
             out = Path(folder) / f"{prior}.jsonl"
             spent = run_abduce(args, prior, seconds, out)
-            found = sum(bool(line.solved) for line in read_results(out))
-            print(
-                f"| abduce search, {prior} prior, {seconds:.2f} s a task | {spent:.0f} | {found} |"
-            )
+            lines = read_results(out)
+            found = sum(bool(line.solved) for line in lines)
+            passed = sum(line.passed_train for line in lines)
+            print(f"| abduce search, {prior} prior, {seconds:.2f} s a task | {spent:.0f} | "
+                  f"{found} | {passed} |")  # fmt: skip
 
 
 if __name__ == "__main__":
