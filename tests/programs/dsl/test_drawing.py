@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import pytest
 
+from abduce.programs.dsl import drawing
 from abduce.programs.dsl.drawing import (
     continue_runs,
     elbow_paths,
@@ -146,15 +147,4 @@ def test_elbow_paths_need_cells_at_both_ends():
 
 def test_every_drawing_primitive_is_searched():
     names = {primitive.name for primitive in searchable(primitives())}
-    assert {
-        "fill_object_boxes",
-        "join_objects",
-        "join_objects_horizontal",
-        "fill_empty_lines",
-        "ring_color",
-        "recolor_inside",
-        "continue_runs",
-        "tile_from_box",
-        "shoot_from_odd_cells",
-        "elbow_paths",
-    } <= names
+    assert set(drawing.__all__) <= names
