@@ -17,16 +17,19 @@ KEYS = ["schema_version", "task_id", "source_id", "remap", "solved", "passed_tra
         "hypothesis", "program", "verdicts", "stopped", "llm_calls", "tokens_in", "tokens_out",
         "cost", "seconds", "model", "evaluations", "levels", "planner", "budget", "seed", "prompt_hash", "finished_at", "task",
         "trace"]  # fmt: skip
-# file: (lines, solved, has traces); lines without a trace predate remaps, tasks and traces
+# file: (lines, solved, has traces, schema version); lines without a trace predate remaps,
+# tasks and traces; version 0 lines predate the recorded version
 FACTS = {
-    "gamma_llm_20.jsonl.gz": (40, 0, True),
-    "gamma_search_arc1_training.jsonl.gz": (1900, 514, True),
-    "generated_search.jsonl.gz": (540, 403, True),
-    "local20_prompts-55aa5287b076.jsonl": (20, 0, False),
-    "local20_prompts-625b70c50acd_partial.jsonl": (5, 0, False),
-    "search_arc1_evaluation.jsonl": (400, 49, False),
-    "search_arc1_training.jsonl": (400, 111, False),
-    "search_arc2_evaluation.jsonl": (120, 1, False),
+    "gamma_llm_20.jsonl.gz": (40, 0, True, 0),
+    "gamma_search_arc1_training.jsonl.gz": (1900, 514, True, 0),
+    "generated_search.jsonl.gz": (540, 403, True, 0),
+    "local20_prompts-55aa5287b076.jsonl": (20, 0, False, 0),
+    "local20_prompts-625b70c50acd_partial.jsonl": (5, 0, False, 0),
+    "search50k_arc1_training_514ab7a.jsonl.gz": (400, 124, True, 1),
+    "search50k_arc1_training_f876424.jsonl.gz": (400, 166, True, 1),
+    "search_arc1_evaluation.jsonl": (400, 49, False, 0),
+    "search_arc1_training.jsonl": (400, 111, False, 0),
+    "search_arc2_evaluation.jsonl": (120, 1, False, 0),
 }
 
 
@@ -43,13 +46,13 @@ def test_every_committed_results_file_is_in_the_table():
 def test_a_committed_results_file_loads_with_its_facts(name):
     path = COMMITTED / name
     lines, raw = read_results(path), raw_lines(path)
-    count, solved, traced = FACTS[name]
+    count, solved, traced, version = FACTS[name]
     assert len(lines) == len(raw) == count
     assert sum(line.solved is True for line in lines) == sum(r["solved"] is True for r in raw)
     assert sum(bool(line.solved) for line in lines) == solved
     assert [line.task_id for line in lines] == [r["task_id"] for r in raw]
     assert [line.seconds for line in lines] == [r["seconds"] for r in raw]
-    assert {line.schema_version for line in lines} == {0}  # written before the version
+    assert {line.schema_version for line in lines} == {version}
     assert all(line.source_id == line.task_id.split("@")[0] for line in lines)
     assert all(isinstance(line.trace, Trace) == traced for line in lines)
     assert all((line.task is not None) == traced for line in lines)
