@@ -2,6 +2,7 @@ from abduce.programs.dsl import Grid, apply_color_map, apply_local_rule, compone
 from abduce.programs.search.learn import (
     learn_color_map,
     learn_local_rule,
+    learn_object_choice,
     learn_object_colors,
     learn_overlay,
     unseen_neighbourhoods,
@@ -58,3 +59,31 @@ def test_object_colours_are_learned_with_the_shortest_table():
     )
     learned = learn_object_colors((grid,), (components(grid),), (wanted,))
     assert learned == ("number of holes", ((0, -1), (1, 3)))
+
+
+def test_the_object_chosen_by_a_relation_is_learned():
+    # the output is the ring that holds another object; both inputs have a ring with a hole,
+    # so neither size, holes nor shape tells the two rings apart
+    inputs = (
+        Grid(
+            [
+                [2, 2, 2, 0, 3, 3, 3],
+                [2, 5, 2, 0, 3, 0, 3],
+                [2, 2, 2, 0, 3, 3, 3],
+                [4, 4, 0, 0, 0, 0, 0],
+            ]
+        ),
+        Grid(
+            [
+                [1, 1, 1, 0, 0, 0, 0],
+                [1, 0, 1, 0, 6, 6, 6],
+                [1, 1, 1, 0, 6, 8, 6],
+                [0, 0, 0, 0, 6, 6, 6],
+            ]
+        ),
+    )
+    wanted = (Grid([[2, 2, 2], [2, 5, 2], [2, 2, 2]]), Grid([[6, 6, 6], [6, 8, 6], [6, 6, 6]]))
+    objects = tuple(components(grid) for grid in inputs)
+    learned = learn_object_choice(inputs, objects, wanted)
+    assert learned == ("object_subgrid", "number of objects inside its box", 1)
+    assert learn_object_choice(inputs, objects, (wanted[0], wanted[0])) is None

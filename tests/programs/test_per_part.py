@@ -56,6 +56,43 @@ def test_finds_a_program_for_each_object_and_describes_it():
     ]
 
 
+# The objects cut out and joined left to right, the smallest first.
+SMALLEST_FIRST = task(
+    (
+        [[3, 3, 3, 0, 0], [3, 3, 3, 0, 1], [0, 0, 0, 0, 1], [2, 2, 0, 0, 0], [2, 2, 0, 0, 0]],
+        [[1, 2, 2, 3, 3, 3], [1, 2, 2, 3, 3, 3]],
+    ),
+    (
+        [
+            [0, 0, 0, 0, 0],
+            [4, 4, 0, 5, 0],
+            [4, 4, 0, 5, 0],
+            [0, 0, 0, 0, 0],
+            [6, 6, 6, 0, 0],
+            [6, 6, 6, 0, 0],
+        ],
+        [[5, 4, 4, 6, 6, 6], [5, 4, 4, 6, 6, 6]],
+    ),
+    test=[
+        [8, 0, 7, 7, 7, 7],
+        [8, 0, 7, 7, 7, 7],
+        [0, 0, 0, 0, 0, 0],
+        [9, 9, 9, 0, 0, 0],
+        [9, 9, 9, 0, 0, 0],
+    ],
+)
+
+
+def test_finds_an_arrangement_of_the_objects_in_a_learned_order():
+    best = search(SMALLEST_FIRST, seconds=60, max_evaluations=20_000).candidates[0]
+    assert best.test_outputs == [[[8, 9, 9, 9, 7, 7, 7, 7], [8, 9, 9, 9, 7, 7, 7, 7]]]
+    assert best.expr.op == "arrange_objects"
+    assert best.expr.args[2:4] == (literal("size"), literal(False))
+    inputs = [example.input for example in SMALLEST_FIRST.train + SMALLEST_FIRST.test]
+    results = Sandbox(workers=1).run(best.source, inputs)
+    assert [r.value for r in results][-1] == best.test_outputs[0]
+
+
 def test_finds_a_program_for_each_part_between_separator_lines():
     best = search(FLIP_PARTS, seconds=60, max_evaluations=20_000).candidates[0]
     assert best.expr.op == "map_parts"

@@ -24,6 +24,42 @@ def test_object_features():
     assert object_features(objects, "colour") == [1, 1, 2]
 
 
+# a ring of 1 holding a 2; two 3s, one in line with the ring; a 4 below the ring
+RELATED = Grid(
+    [
+        [1, 1, 1, 1, 0, 0],
+        [1, 2, 0, 1, 0, 3],
+        [1, 1, 1, 1, 0, 0],
+        [0, 0, 0, 0, 0, 0],
+        [4, 0, 0, 0, 0, 3],
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("feature", "values"),
+    [
+        ("number of objects of the same colour", [1, 1, 2, 1, 2]),
+        ("number of objects of the same size", [1, 4, 4, 4, 4]),
+        ("number of objects it touches", [1, 1, 0, 0, 0]),
+        ("number of objects inside its box", [1, 0, 0, 0, 0]),
+        ("being inside another object's box", [0, 1, 0, 0, 0]),
+        ("number of objects in line with it", [3, 2, 3, 2, 2]),
+        ("top row", [0, 1, 1, 4, 4]),
+        ("left column", [0, 1, 5, 0, 5]),
+    ],
+)
+def test_relation_features_count_the_other_objects(feature, values):
+    assert object_features(components(RELATED), feature) == values
+
+
+def test_touching_counts_each_neighbour_once_and_not_diagonals():
+    grid = Grid([[1, 1, 2], [3, 1, 2], [0, 0, 4]])  # 1 touches 2 and 3; 4 only touches 2
+    objects = components(grid)
+    assert [o.colors for o in objects] == [(1,), (2,), (3,), (4,)]
+    assert object_features(objects, "number of objects it touches") == [2, 2, 1, 1]
+
+
 def test_recolor_objects():
     objects = components(GRID)
     keep = -1

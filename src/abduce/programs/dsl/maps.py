@@ -28,10 +28,59 @@ def _ranks(values: list[int], descending: bool) -> list[int]:
     return [order.index(value) for value in values]
 
 
-def _shape_counts(objects: Objects) -> list[int]:
-    shapes = [(o.mask.shape, o.mask.tobytes()) for o in objects]
-    counts = Counter(shapes)
-    return [counts[shape] for shape in shapes]
+def _sharing(values: list[object]) -> list[int]:
+    """For each value, how many of the values equal it (itself included)."""
+    counts = Counter(values)
+    return [counts[value] for value in values]
+
+
+def _boxes(objects: Objects) -> np.ndarray:
+    """One row per object: top, bottom, left, right (bottom and right excluded)."""
+    rows = [(o.row, o.row + o.patch.height, o.col, o.col + o.patch.width) for o in objects]
+    return np.array(rows, dtype=np.int64).reshape(-1, 4)
+
+
+def _touching(objects: Objects) -> list[int]:
+    """How many other objects each object touches side by side."""
+    if not objects:
+        return []
+    boxes = _boxes(objects)
+    offset = boxes[:, [0, 2]].min(axis=0)
+    labels = np.full(boxes[:, [1, 3]].max(axis=0) - offset, -1, dtype=np.int64)
+    for index, obj in enumerate(objects):
+        rows, cols = np.nonzero(obj.mask)
+        labels[rows + obj.row - offset[0], cols + obj.col - offset[1]] = index
+    pairs = [
+        np.stack([first[both], second[both]], axis=1)
+        for first, second in ((labels[:, :-1], labels[:, 1:]), (labels[:-1], labels[1:]))
+        for both in [(first >= 0) & (second >= 0) & (first != second)]
+    ]
+    touching = np.unique(np.sort(np.concatenate(pairs), axis=1), axis=0)
+    return [int(n) for n in np.bincount(touching.ravel(), minlength=len(objects))]
+
+
+def _inside(objects: Objects) -> np.ndarray:
+    """inside[i, j]: object i's box lies within object j's box (j != i, boxes not equal)."""
+    boxes = _boxes(objects)
+    top, bottom, left, right = (boxes[:, k] for k in range(4))
+    within = (
+        (top[:, None] >= top[None, :])
+        & (bottom[:, None] <= bottom[None, :])
+        & (left[:, None] >= left[None, :])
+        & (right[:, None] <= right[None, :])
+    )
+    same = (boxes[:, None, :] == boxes[None, :, :]).all(axis=2)
+    inside: np.ndarray = within & ~same
+    return inside
+
+
+def _in_line(objects: Objects) -> list[int]:
+    """How many other objects share a row or a column with each object's box."""
+    boxes = _boxes(objects)
+    top, bottom, left, right = (boxes[:, k] for k in range(4))
+    rows = (top[:, None] < bottom[None, :]) & (top[None, :] < bottom[:, None])
+    cols = (left[:, None] < right[None, :]) & (left[None, :] < right[:, None])
+    return [int(n) - 1 for n in (rows | cols).sum(axis=1)]
 
 
 # Each feature gives one integer per object, from the object and all its fellows.
@@ -44,8 +93,21 @@ FEATURES: dict[str, Callable[[Objects], list[int]]] = {
     "width": lambda objs: [o.patch.width for o in objs],
     "number of holes": lambda objs: [hole_count(o) for o in objs],
     "being a rectangle": lambda objs: [int(is_rectangle(o)) for o in objs],
-    "number of objects of the same shape": _shape_counts,
+    "number of objects of the same shape": lambda objs: _sharing(
+        [(o.mask.shape, o.mask.tobytes()) for o in objs]
+    ),
     "number of colours": lambda objs: [len(o.colors) for o in objs],
+    # relations to the other objects; "the odd one out" is the object whose count is 1
+    "number of objects of the same colour": lambda objs: _sharing([o.colors for o in objs]),
+    "number of objects of the same size": lambda objs: _sharing([o.size for o in objs]),
+    "number of objects it touches": _touching,
+    "number of objects inside its box": lambda objs: _inside(objs).sum(axis=0).tolist(),
+    "being inside another object's box": lambda objs: (
+        _inside(objs).any(axis=1).astype(int).tolist()
+    ),
+    "number of objects in line with it": _in_line,
+    "top row": lambda objs: [o.row for o in objs],
+    "left column": lambda objs: [o.col for o in objs],
 }
 
 

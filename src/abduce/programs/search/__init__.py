@@ -30,6 +30,7 @@ from abduce.programs.search.expr import INPUT, Expr, describe, evaluate, literal
 from abduce.programs.search.learn import (
     learn_color_map,
     learn_local_rule,
+    learn_object_choice,
     learn_object_colors,
     learn_overlay,
     unseen_neighbourhoods,
@@ -261,14 +262,24 @@ class _Goal:
                 return
 
     def check_objects(self, node: Node) -> None:
-        """Record the input with `node`'s objects recoloured by a learned feature table."""
+        """Record the input with `node`'s objects recoloured by a learned feature table, or,
+        when the outputs are smaller, the object a learned feature singles out, cut out."""
         if self.reshapes:
+            self._check_object_choice(node)
             return
         learned = learn_object_colors(self.start.values, node.values, self.wanted)
         if learned is not None:
             feature, table = learned
             args = (self.start.expr, node.expr, literal(feature), literal(table))
             self.record(Expr("recolor_objects", args))
+
+    def _check_object_choice(self, node: Node) -> None:
+        choice = learn_object_choice(self.start.values, node.values, self.wanted)
+        if choice is not None:
+            cut, feature, value = choice
+            chosen = Expr("object_where", (node.expr, literal(feature), literal((value,))))
+            args = (chosen,) if cut == "crop_object" else (chosen, self.start.expr)
+            self.record(Expr(cut, args))
 
     def per_part(self, enumerator: Enumerator, prior: Prior | None) -> PerPart:
         """Per-object and per-part programs, by nested searches within `enumerator`'s

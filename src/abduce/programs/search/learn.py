@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from abduce.programs.dsl import TRANSPARENT, Grid, Objects
+from abduce.programs.dsl import TRANSPARENT, Grid, Object, Objects, crop_object, object_subgrid
 from abduce.programs.dsl.maps import FEATURES, ColorMap, neighbourhood_codes, object_features
 
 
@@ -71,6 +71,43 @@ def learn_object_colors(
             fitting.append((feature, tuple(sorted(table.items()))))
     # the shortest table says least about the examples (ties: the first feature listed)
     return min(fitting, key=lambda found: len(found[1]), default=None)
+
+
+def learn_object_choice(
+    inputs: tuple[Grid, ...], objects: tuple[Objects, ...], wanted: tuple[Grid, ...]
+) -> tuple[str, str, int] | None:
+    """A way to cut an object out (`crop_object` or `object_subgrid`) and a feature with one
+    value that, in every train input, singles out an object whose cut is the wanted output
+    (the first feature listed that fits)."""
+    for cut in ("crop_object", "object_subgrid"):
+        matches = [
+            [
+                i
+                for i, obj in enumerate(objs)
+                if obj.patch.shape == target.shape and _cut(cut, obj, grid) == target
+            ]
+            for grid, objs, target in zip(inputs, objects, wanted, strict=True)
+        ]
+        if not all(matches):
+            continue
+        for feature in FEATURES:
+            values = [object_features(objs, feature) for objs in objects]
+            chosen = {
+                found[i] for found, indices in zip(values, matches, strict=True) for i in indices
+            }
+            if len(chosen) == 1 and all(found.count(*chosen) == 1 for found in values):
+                return cut, feature, chosen.pop()
+    return None
+
+
+def _cut(cut: str, obj: Object, grid: Grid) -> Grid | None:
+    """The object cut out by `crop_object` or `object_subgrid`; None if it leaves the grid."""
+    if cut == "crop_object":
+        return crop_object(obj)
+    try:
+        return object_subgrid(obj, grid)
+    except ValueError:
+        return None
 
 
 def learn_local_rule(

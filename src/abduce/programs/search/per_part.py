@@ -4,19 +4,21 @@ When every train output differs from its input only inside some boxes (the bound
 an `Objects` value the enumeration built, or the parts between the input's separator lines),
 the task splits into a smaller one: turn each box of an input into the same box of its output.
 A nested search on those crops, with a small share of the budget, looks for one program that
-does it for every box; `map_objects` or `map_parts` then applies it in place.
+does it for every box; `map_objects` or `map_parts` then applies it in place. When the
+outputs are the objects' boxes joined in a row or a column instead, in the order of a learned
+feature, the same nested search finds the program for each piece (`arrange_objects`).
 """
 
 from __future__ import annotations
 
 import math
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 
 import numpy as np
 
 from abduce.programs.dsl import Grid
-from abduce.programs.dsl.mapping import Box, object_boxes, part_boxes
+from abduce.programs.dsl.mapping import Box, cut_box, object_boxes, part_boxes
 from abduce.programs.dsl.maps import FEATURES, object_features
 from abduce.programs.search.enumeration import Enumerator, Node
 from abduce.programs.search.expr import INPUT, Expr, evaluate, literal
@@ -46,6 +48,7 @@ class PerPart:
         enumerator: Enumerator,
     ) -> None:
         self.inputs, self.tests, self.wanted = inputs, tests, wanted
+        self.reshapes = any(i.shape != w.shape for i, w in zip(inputs, wanted, strict=True))
         self.functions, self.record, self.solve = functions, record, solve
         self.enumerator = enumerator
         self.solved: dict[Crops, Expr | None] = {}  # the nested searches' results
@@ -56,19 +59,24 @@ class PerPart:
     def check_objects(self, node: Node) -> None:
         """Record `map_objects` over `node`'s objects, if a program turns their boxes into
         the outputs'. If some of their boxes are alike in the inputs but not in the
-        outputs, only the objects whose boxes change, if a learned feature selects them."""
+        outputs, only the objects whose boxes change, if a learned feature selects them.
+        If the outputs have other shapes, `arrange_objects` instead."""
         try:
             train = [object_boxes(*pair) for pair in zip(self.inputs, node.values, strict=True)]
         except ValueError:
             return
+        if self.reshapes:
+            self._check_arrangement(node, train)
+            return
         if not self._lines_up(train):
             return
-        if _crops(zip(self.inputs, self.wanted, train, strict=True)) is None:
+        if _crops(_in_place(zip(self.inputs, self.wanted, train, strict=True))) is None:
             selected = self._selection(node, train)
             if selected is None:
                 return
             node, train = selected
-        program = self._program(train, self._test_boxes(node.expr))
+        crops = _crops(_in_place(zip(self.inputs, self.wanted, train, strict=True)))
+        program = self._program(crops, self._test_crops(self._test_boxes(node.expr)))
         if program is not None:
             self.record(Expr("map_objects", (Expr(INPUT), node.expr, literal(program))))
 
@@ -79,9 +87,34 @@ class PerPart:
             train = [part_boxes(grid) for grid in self.inputs]
         except ValueError:
             return
-        program = self._program(train, part_boxes) if self._lines_up(train) else None
+        if self.reshapes or not self._lines_up(train):
+            return
+        crops = _crops(_in_place(zip(self.inputs, self.wanted, train, strict=True)))
+        program = self._program(crops, self._test_crops(part_boxes))
         if program is not None:
             self.record(Expr("map_parts", (Expr(INPUT), literal(program))))
+
+    def _check_arrangement(self, node: Node, train: list[list[Box]]) -> None:
+        """Record `arrange_objects` over `node`'s objects, if every output is their boxes
+        joined in a row (or a column) in the order of a feature, each box turned into its
+        piece by one program (the first feature and direction that fit); two objects at
+        least in every input, or there is nothing to arrange."""
+        if any(len(boxes) < 2 for boxes in train):
+            return
+        for vertical in (False, True):
+            if not _joinable(self.wanted, train, vertical):
+                continue
+            for feature in FEATURES:
+                order = [
+                    sorted(range(len(objects)), key=object_features(objects, feature).__getitem__)
+                    for objects in node.values
+                ]
+                crops = _crops(_arranged(self.inputs, self.wanted, train, order, vertical))
+                program = self._program(crops, self._test_crops(self._test_boxes(node.expr)))
+                if program is not None:
+                    args = (node.expr, literal(feature), literal(vertical), literal(program))
+                    self.record(Expr("arrange_objects", (Expr(INPUT), *args)))
+                    return
 
     def _test_boxes(self, objects: Expr) -> Callable[[Grid], list[Box]]:
         def boxes(grid: Grid) -> list[Box]:
@@ -98,7 +131,7 @@ class PerPart:
         if all change or none can be told apart (a set of several values would fit the
         examples too closely)."""
         changes = [
-            [_cut(grid, box) != _cut(output, box) for box in boxes]
+            [cut_box(grid, box) != cut_box(output, box) for box in boxes]
             for grid, output, boxes in zip(self.inputs, self.wanted, train, strict=True)
         ]
         flags = [flag for pair in changes for flag in pair]
@@ -121,17 +154,17 @@ class PerPart:
                 return Node(Expr("objects_where", args), tuple(selected)), boxes
         return None
 
-    def _program(
-        self, train: list[list[Box]], test_boxes: Callable[[Grid], list[Box]]
-    ) -> Expr | None:
-        """The program for the boxes (of outputs that differ from the inputs only inside
-        them), if the crops ask for one output per input crop."""
-        crops = _crops(zip(self.inputs, self.wanted, train, strict=True))
+    def _test_crops(self, test_boxes: Callable[[Grid], list[Box]]) -> Callable[[], list[Grid]]:
+        return lambda: [cut_box(grid, box) for grid in self.tests for box in test_boxes(grid)]
+
+    def _program(self, crops: Crops | None, test_crops: Callable[[], list[Grid]]) -> Expr | None:
+        """The program turning each input crop into its output crop (a nested search's,
+        each set of crops searched once), if the crops ask for one output per input crop."""
         if not crops:
             return None
         if crops not in self.solved:
             try:
-                tests = [_cut(grid, box) for grid in self.tests for box in test_boxes(grid)]
+                tests = test_crops()
             except Exception:  # the objects' expression does not apply to a test input
                 return None
             self.solved[crops] = self._search(crops, tests or [crops[0][0]])
@@ -180,18 +213,54 @@ class PerPart:
         return program
 
 
-def _cut(grid: Grid, box: Box) -> Grid:
-    top, bottom, left, right = box
-    return Grid(grid.array[top:bottom, left:right])
+def _in_place(pairs: Iterable[tuple[Grid, Grid, list[Box]]]) -> Iterator[tuple[Grid, Grid]]:
+    """(input crop, output crop) for each box of each (input, output) pair."""
+    for grid, output, boxes in pairs:
+        for box in boxes:
+            yield cut_box(grid, box), cut_box(output, box)
 
 
-def _crops(pairs: Iterable[tuple[Grid, Grid, list[Box]]]) -> Crops | None:
+def _arranged(
+    inputs: list[Grid],
+    wanted: tuple[Grid, ...],
+    train: list[list[Box]],
+    order: list[list[int]],
+    vertical: bool,
+) -> Iterator[tuple[Grid, Grid]]:
+    """(input crop, output piece) for each box, the outputs cut into pieces of the boxes'
+    sizes, joined in the given order in a row (or a column)."""
+    axis = 0 if vertical else 1
+    for grid, output, boxes, indices in zip(inputs, wanted, train, order, strict=True):
+        start = 0
+        for index in indices:
+            top, bottom, left, right = boxes[index]
+            length = (bottom - top, right - left)[axis]
+            piece = (
+                output.array[start : start + length]
+                if vertical
+                else output.array[:, start : start + length]
+            )
+            start += length
+            yield cut_box(grid, boxes[index]), Grid(piece)
+
+
+def _joinable(wanted: tuple[Grid, ...], train: list[list[Box]], vertical: bool) -> bool:
+    """Every output is as long as its boxes joined along the axis, and as wide as each."""
+    for output, boxes in zip(wanted, train, strict=True):
+        sizes = [(bottom - top, right - left) for top, bottom, left, right in boxes]
+        along, across = (0, 1) if vertical else (1, 0)
+        if not sizes or sum(size[along] for size in sizes) != output.shape[along]:
+            return False
+        if any(size[across] != output.shape[across] for size in sizes):
+            return False
+    return True
+
+
+def _crops(pairs: Iterable[tuple[Grid, Grid]]) -> Crops | None:
     """Each (input crop, output crop) once, in order; None if one input crop has two
     outputs."""
     seen: dict[Grid, Grid] = {}
-    for grid, output, boxes in pairs:
-        for box in boxes:
-            crop, wanted = _cut(grid, box), _cut(output, box)
-            if seen.setdefault(crop, wanted) != wanted:
-                return None
+    for crop, wanted in pairs:
+        if seen.setdefault(crop, wanted) != wanted:
+            return None
     return tuple(seen.items())
