@@ -11,7 +11,9 @@ Per-object and per-part programs: the map primitives (`mapping.py`: `map_objects
 or each part between separator lines, putting the results back in place. The search does not
 enumerate them; when the train outputs differ from the inputs only inside such boxes, it finds
 the program by a nested search on the boxes (`search/per_part.py`) and prints it as a `def`
-of its own before `transform`.
+of its own before `transform`. `arrange_objects` joins the boxes' results in a row or a column
+instead, in the order of a feature of the objects (`maps.FEATURES`: their own features and
+their relations to the others), learned from the train pairs like `object_where`'s choice.
 """
 
 from . import (
