@@ -173,11 +173,35 @@ def test_downscale_columns() -> None:
         g.downscale_columns(G, Integer(2))
 
 
+def test_merge_repeated_lines() -> None:
+    grid = Grid([[1, 1, 2], [1, 1, 2], [3, 3, 3], [1, 1, 2]])
+    assert g.merge_repeated_lines(grid) == Grid([[1, 2], [3, 3], [1, 2]])
+    assert g.merge_repeated_lines(ODD) == ODD
+
+
 def test_tile() -> None:
     assert g.tile(Grid([[1, 2]]), Integer(2), Integer(2)) == Grid([[1, 2, 1, 2], [1, 2, 1, 2]])
     assert g.tile(G, Integer(1), Integer(1)) == G
     with pytest.raises(ValueError):
         g.tile(G, Integer(0), Integer(1))
+
+
+def test_tile_where_colored_copies_the_grid_into_the_coloured_cells_blocks() -> None:
+    assert g.tile_where_colored(Grid([[2, 0], [0, 3]])) == Grid(
+        [[2, 0, 0, 0], [0, 3, 0, 0], [0, 0, 2, 0], [0, 0, 0, 3]]
+    )
+    with pytest.raises(ValueError, match="larger than"):
+        g.tile_where_colored(Grid([[1] * 6] * 6))
+
+
+def test_tile_where_color_copies_the_grid_into_the_blocks_of_one_colour() -> None:
+    grid = Grid([[2, 1], [0, 2]])
+    assert g.tile_where_color(grid, Color(1)) == Grid(
+        [[0, 0, 2, 1], [0, 0, 0, 2], [0, 0, 0, 0], [0, 0, 0, 0]]
+    )
+    assert g.tile_where_color(grid, Color(0)) == Grid(
+        [[0, 0, 0, 0], [0, 0, 0, 0], [2, 1, 0, 0], [0, 2, 0, 0]]
+    )
 
 
 def test_mirror_right() -> None:

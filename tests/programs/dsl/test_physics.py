@@ -28,6 +28,7 @@ from abduce.programs.dsl.physics import (
     ray_up,
     shoot_ray,
     shoot_ray_until_blocked,
+    shoot_rays,
 )
 
 LOOSE = Grid([[1, 0], [0, 2], [3, 0], [0, 0]])
@@ -190,6 +191,20 @@ def test_shoot_ray(direction: int, cell: tuple[int, int]):
     expected = CENTRE.to_list()
     expected[cell[0]][cell[1]] = 5
     assert shoot_ray(CENTRE, Color(5), Integer(direction)) == Grid(expected)
+
+
+@pytest.mark.parametrize(
+    ("direction", "wanted"),
+    [
+        # down-right: each cell's own diagonal, the 6 over the 1's, the background 0 only
+        (3, [[6, 1, 0, 0], [3, 6, 1, 0], [0, 3, 6, 1], [0, 0, 3, 6]]),
+        # right: each row's last cell wins the cells beyond it
+        (2, [[6, 1, 1, 1], [3, 3, 3, 3], [0, 0, 0, 0], [0, 0, 0, 0]]),
+    ],
+)
+def test_shoot_rays_extends_every_cell_in_its_own_colour(direction, wanted):
+    grid = Grid([[6, 1, 0, 0], [3, 0, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0]])
+    assert shoot_rays(grid, Integer(direction)) == Grid(wanted)
 
 
 def test_shoot_ray_rejects_a_bad_direction():

@@ -35,7 +35,10 @@ __all__ = [
     "downscale",
     "downscale_rows",
     "downscale_columns",
+    "merge_repeated_lines",
     "tile",
+    "tile_where_colored",
+    "tile_where_color",
     "mirror_right",
     "mirror_down",
     "mirror_quadrants",
@@ -236,10 +239,33 @@ def downscale_columns(grid: Grid, factor: Integer) -> Grid:
     return Grid(grid.array[:, :: _divides(factor, grid.width)])
 
 
+def merge_repeated_lines(grid: Grid) -> Grid:
+    """Merge each run of identical adjacent rows into one row, then the same for columns."""
+    array = grid.array
+    array = array[np.r_[True, (array[1:] != array[:-1]).any(axis=1)]]
+    return Grid(array[:, np.r_[True, (array[:, 1:] != array[:, :-1]).any(axis=0)]])
+
+
 def tile(grid: Grid, rows: Integer, cols: Integer) -> Grid:
     """Repeat the whole grid as tiles, rows tiles down by cols tiles across."""
     _fits(grid.height * _positive(rows, "rows"), grid.width * _positive(cols, "cols"))
     return Grid(np.tile(grid.array, (rows, cols)))
+
+
+def tile_where_colored(grid: Grid) -> Grid:
+    """Scale the grid up by its own size, copying it into each block whose cell is not 0."""
+    return _copies_where(grid, grid.array != 0)
+
+
+def tile_where_color(grid: Grid, color: Color) -> Grid:
+    """Scale the grid up by its own size, copying it into each block whose cell has a colour."""
+    return _copies_where(grid, grid.array == color)
+
+
+def _copies_where(grid: Grid, mask: np.ndarray) -> Grid:
+    """A copy of the grid in block (i, j) where mask[i, j], the background 0 elsewhere."""
+    _fits(grid.height**2, grid.width**2)
+    return Grid(np.kron(mask.astype(grid.array.dtype), grid.array))
 
 
 def mirror_right(grid: Grid) -> Grid:

@@ -29,6 +29,7 @@ __all__ = [
     "ray_left",
     "ray_right",
     "shoot_ray",
+    "shoot_rays",
     "shoot_ray_until_blocked",
     "extend_horizontal",
     "extend_vertical",
@@ -316,6 +317,15 @@ def ray_right(grid: Grid, color: Color) -> Grid:
 def shoot_ray(grid: Grid, color: Color, direction: Integer) -> Grid:
     """Extend every cell of the given colour to the edge in a direction (0 up, clockwise to 7)."""
     return _paint(grid, _sweep(grid.array == color, _direction(direction)), color)
+
+
+def shoot_rays(grid: Grid, direction: Integer) -> Grid:
+    """Extend every non-background cell to the edge in a direction, in its own colour."""
+    step = _direction(direction)
+    lines = _along(grid.array, step, 0)
+    last = np.maximum.accumulate(np.where(lines != 0, np.arange(lines.shape[1]), -1), axis=1)
+    rays = np.where(last >= 0, np.take_along_axis(lines, last.clip(0), axis=1), 0)
+    return _paint(grid, np.ones(grid.shape, bool), _back(rays, step, grid.shape))
 
 
 def shoot_ray_until_blocked(grid: Grid, color: Color, direction: Integer) -> Grid:
