@@ -190,3 +190,38 @@ def test_every_primitive_is_typed_documented_and_tested(name):
         for p in inspect.signature(function).parameters.values()
     )
     assert re.search(rf"\b{name}\(", TESTS), f"no test calls {name}"
+
+
+def test_the_object_a_relation_singles_out_is_cut_out_and_runs_in_the_sandbox():
+    # the output is the ring that holds another object; the other ring is empty
+    holder = task(
+        (
+            [
+                [2, 2, 2, 0, 3, 3, 3],
+                [2, 5, 2, 0, 3, 0, 3],
+                [2, 2, 2, 0, 3, 3, 3],
+                [4, 4, 0, 0, 0, 0, 0],
+            ],
+            [[2, 2, 2], [2, 5, 2], [2, 2, 2]],
+        ),
+        (
+            [
+                [1, 1, 1, 0, 0, 0, 0],
+                [1, 0, 1, 0, 6, 6, 6],
+                [1, 1, 1, 0, 6, 8, 6],
+                [0, 0, 0, 0, 6, 6, 6],
+            ],
+            [[6, 6, 6], [6, 8, 6], [6, 6, 6]],
+        ),
+        test=[
+            [0, 0, 0, 0, 0, 0, 0],
+            [7, 7, 7, 0, 9, 9, 9],
+            [7, 3, 7, 0, 9, 0, 9],
+            [7, 7, 7, 0, 9, 9, 9],
+        ],
+    )
+    best = search(holder, max_evaluations=20_000).candidates[0]
+    assert best.test_outputs == [[[7, 7, 7], [7, 3, 7], [7, 7, 7]]]
+    assert "object_where" in best.source and "number of objects inside its box" in best.source
+    results = Sandbox(workers=1).run(best.source, [example.input for example in holder.test])
+    assert [r.value for r in results] == best.test_outputs
