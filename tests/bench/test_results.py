@@ -27,6 +27,7 @@ FACTS = {
     "local20_prompts-625b70c50acd_partial.jsonl": (5, 0, False, 0),
     "search50k_arc1_training_514ab7a.jsonl.gz": (400, 124, True, 1),
     "search50k_arc1_training_f876424.jsonl.gz": (400, 166, True, 1),
+    "search50k_arc1_training_20890c4.jsonl.gz": (400, 176, True, 1),
     "search_arc1_evaluation.jsonl": (400, 49, False, 0),
     "search_arc1_training.jsonl": (400, 111, False, 0),
     "search_arc2_evaluation.jsonl": (120, 1, False, 0),
