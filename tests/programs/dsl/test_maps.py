@@ -41,6 +41,10 @@ RELATED = Grid(
     [
         ("number of objects of the same colour", [1, 1, 2, 1, 2]),
         ("number of objects of the same size", [1, 4, 4, 4, 4]),
+        ("number of objects of the same height", [1, 4, 4, 4, 4]),
+        ("number of objects of the same width", [1, 4, 4, 4, 4]),
+        ("number of objects with as many holes", [1, 4, 4, 4, 4]),
+        ("number of objects with as many colours", [5, 5, 5, 5, 5]),
         ("number of objects it touches", [1, 1, 0, 0, 0]),
         ("number of objects inside its box", [1, 0, 0, 0, 0]),
         ("being inside another object's box", [0, 1, 0, 0, 0]),
@@ -51,6 +55,12 @@ RELATED = Grid(
 )
 def test_relation_features_count_the_other_objects(feature, values):
     assert object_features(components(RELATED), feature) == values
+
+
+def test_the_odd_one_out_by_height_or_width_has_a_count_of_one():
+    objects = components(Grid([[1, 0, 2, 2], [1, 0, 0, 3]]))  # 2×1, 1×2, 1×1
+    assert object_features(objects, "number of objects of the same height") == [1, 2, 2]
+    assert object_features(objects, "number of objects of the same width") == [2, 1, 2]
 
 
 def test_touching_counts_each_neighbour_once_and_not_diagonals():

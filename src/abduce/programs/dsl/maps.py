@@ -100,6 +100,10 @@ FEATURES: dict[str, Callable[[Objects], list[int]]] = {
     # relations to the other objects; "the odd one out" is the object whose count is 1
     "number of objects of the same colour": lambda objs: _sharing([o.colors for o in objs]),
     "number of objects of the same size": lambda objs: _sharing([o.size for o in objs]),
+    "number of objects of the same height": lambda objs: _sharing([o.patch.height for o in objs]),
+    "number of objects of the same width": lambda objs: _sharing([o.patch.width for o in objs]),
+    "number of objects with as many holes": lambda objs: _sharing([hole_count(o) for o in objs]),
+    "number of objects with as many colours": lambda objs: _sharing([len(o.colors) for o in objs]),
     "number of objects it touches": _touching,
     "number of objects inside its box": lambda objs: _inside(objs).sum(axis=0).tolist(),
     "being inside another object's box": lambda objs: (
