@@ -110,7 +110,8 @@ def response_cache() -> BaseCache:
 def _local_model(temperature: float, seed: int, llm_cache: BaseCache | None) -> BaseChatModel:
     try:
         import llama_cpp  # noqa: F401
-        from langchain_community.chat_models import ChatLlamaCpp
+
+        from abduce.agent.prefix_state import ChatLlamaCppSavedPrefix
     except ImportError:
         raise LLMSpecError(
             f"llama-cpp-python is not installed; install with: {local_model.INSTALL_HINT}"
@@ -119,7 +120,8 @@ def _local_model(temperature: float, seed: int, llm_cache: BaseCache | None) -> 
         path = local_model.model_path()
     except local_model.ModelNotInstalled as error:
         raise LLMSpecError(str(error)) from None
-    return ChatLlamaCpp(
+    return ChatLlamaCppSavedPrefix(
+        state_dir=local_model.cache_dir() / "kv",
         model_path=str(path),
         n_ctx=LOCAL_CONTEXT,
         n_batch=512,
