@@ -84,3 +84,19 @@ def test_solve_verbose_shows_the_prior_and_the_ranks_of_the_programs_primitives(
         assert re.search(r"likeliest: (\w+ 0\.\d{3}, ){7}\w+ 0\.\d{3} ", said)  # 8 and chances
         assert re.search(r"the program's primitives rank rotate_180 #\d+ of \d+", said)
     assert "output size: the input's shape; test outputs 1x4" in said
+
+
+def test_solve_with_a_hint_says_which_words_raised_which_primitives(tmp_path):
+    path = tmp_path / "rotate.json"
+    path.write_text(json.dumps(ROTATE))
+    command = [sys.executable, "-m", "abduce", "solve", str(path), "--planner", "search",
+               "--max-evaluations", "3000", "--hint", "turn it round, red", "--verbose"]  # fmt: skip
+    result = subprocess.run(command, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    said = " ".join(result.stdout.split())
+    assert "turn → rotate_180, rotate_270, rotate_90" in said and "red → colour 2" in said
+    assert "prior: learned and the hint; likeliest: rotate_" in said
+    refused = subprocess.run([*command[:5], "--planner", "llm", "--hint", "turn it"],
+                             capture_output=True, text=True, timeout=300)  # fmt: skip
+    assert refused.returncode != 0 and "Traceback" not in refused.stderr
+    assert "a hint steers the search" in refused.stderr

@@ -223,6 +223,8 @@ def test_unknown_models_and_tasks_print_one_line(tmp_path):
     send(child, "/help", "/tools")  # no model needed
     send(child, QUESTION, "error: unknown LLM spec 'nonsense'")
     send(child, "/arc 00000000", "no ARC-AGI-1 training or evaluation task '00000000'")
+    send(child, "/hint turn it", "show a task with /arc <task_id> first")
     send(child, "/arc 3c9b0459", "train 1 input", "rotate the grid half a turn", "correct")
+    send(child, "/hint turn it half way round", "correct", "hint (weight", "turn → rotate_180")
     child.sendline("/exit")
     finish(child)

@@ -157,7 +157,8 @@ class Run(Generic[Judgement]):
 class Solver:
     """Solves tasks with planners (DSL search, an LLM, or search then LLM), a synthesizer,
     a sandbox verifier and a selector. `planner="search"` never loads a model; `server` sets
-    the request timeout and retries of a model server."""
+    the request timeout and retries of a model server; a `hint` in words steers the search
+    (see `SearchPlanner`)."""
 
     def __init__(
         self,
@@ -172,8 +173,12 @@ class Solver:
         verifier: Verifier[Task, Verdict] | None = None,
         selector: Selector | None = None,
         server: Server | None = None,
+        hint: str | None = None,
     ) -> None:
         self.budget = budget or Budget()
+        if hint and planner not in ("search", "both"):
+            raise UsageError("a hint steers the search: use the planner 'search' or 'both'")
+        self.hint = hint
         self.domain: Domain[Any] = domain or ArcDomain()
         if isinstance(planner, str) and planner not in PLANNERS:
             raise UsageError(f"unknown planner {planner!r}; choose one of {', '.join(PLANNERS)}")
@@ -203,6 +208,7 @@ class Solver:
             self.budget.hypotheses_per_round,
             self.budget.max_evaluations,
             self.budget.prior,
+            self.hint,
         )
         if self.channel is None:
             return search

@@ -11,7 +11,9 @@ from abduce.agent.channel import ModelChannel
 from abduce.agent.models import PriorName, Proposal
 from abduce.agent.prompts import render, task_messages
 from abduce.programs.search import SearchResult, search
+from abduce.programs.search.hints import Hint, hint_prior
 from abduce.programs.search.learned import learned_prior
+from abduce.programs.search.prior import Prior
 from abduce.tasks import Domain, Task
 
 ITEM = re.compile(
@@ -60,7 +62,7 @@ class SearchPlanner:
     """Enumerates DSL programs; proposes those that explain every train pair, with their
     English descriptions as hypotheses. It searches only before anything has failed: a
     second search would find the same programs. Its prior is uniform or learned from the
-    task's features."""
+    task's features, and a person's `hint` in words raises the primitives they name."""
 
     def __init__(
         self,
@@ -68,17 +70,25 @@ class SearchPlanner:
         count: int = 3,
         max_evaluations: int | None = None,
         prior: PriorName = "learned",
+        hint: str | None = None,
     ) -> None:
         self.seconds = None if max_evaluations else seconds
         self.max_evaluations = max_evaluations
         self.prior = prior
+        self.hint_text = hint
         self.count = count
         self.last: SearchResult | None = None  # what the latest search found and spent
+        self.hint: Hint | None = None  # the latest hint's prior and what its words matched
+        self.used: Prior | None = None  # the prior of the latest search (None: uniform)
 
     def propose(self, task: Task, failed: list[str]) -> list[Proposal]:
         if failed:
             return []
         prior = learned_prior(task) if self.prior == "learned" else None
+        if self.hint_text:
+            self.hint = hint_prior(self.hint_text, prior)
+            prior = self.hint.prior
+        self.used = prior
         found = self.last = search(
             task, seconds=self.seconds, max_evaluations=self.max_evaluations, prior=prior
         )

@@ -28,7 +28,7 @@ from abduce.cli.options import (
     load_solver,
 )
 from abduce.cli.prior import prior_app
-from abduce.cli.render import prior_view, shape_view, solution_view, task_view
+from abduce.cli.render import hint_view, prior_view, shape_view, solution_view, task_view
 from abduce.errors import AbduceError
 from abduce.tasks import load_any
 
@@ -67,6 +67,14 @@ def solve(
     prior: PriorOption = None,
     request_timeout: TimeoutOption = None,
     max_retries: RetriesOption = None,
+    hint: Annotated[
+        str | None,
+        typer.Option(
+            "--hint",
+            help="Your idea of the rule in words (and any DSL names), e.g. 'crop to the "
+            "largest object, then flip it': it raises those primitives in the search's prior.",
+        ),
+    ] = None,
 ) -> None:
     """Solve ARC-style tasks and show the hypothesis, program, verdicts and attempts."""
     tasks = load_any(task)
@@ -78,7 +86,7 @@ def solve(
             max_retries=max_retries,
             max_evaluations=max_evaluations,
             prior=prior,
-        ).factory()
+        ).factory(hint)
     )
     for item in tasks:
         if json_output:
@@ -89,8 +97,10 @@ def solve(
         with console.status(f"solving {item.id} with {solver.model_name}…"):
             solution = solver.solve(item)
         console.print(solution_view(item, solution))
+        if solver.search and solver.search.hint:
+            console.print(hint_view(solver.search.hint))
         if verbose and solver.search:
-            console.print(prior_view(item, solver.search.prior, solution.program))
+            console.print(prior_view(solver.search, solution.program))
             console.print(shape_view(item))
 
 

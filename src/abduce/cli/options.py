@@ -161,7 +161,7 @@ class SolverOptions(BaseModel):
         """What results record as the model (see solver_name)."""
         return solver_name(self.llm, self.planner)
 
-    def factory(self) -> partial[Solver]:
+    def factory(self, hint: str | None = None) -> partial[Solver]:
         """A picklable recipe for the solver, so that worker processes can build their own."""
         return partial(
             Solver,
@@ -171,6 +171,7 @@ class SolverOptions(BaseModel):
             use_cache=self.use_cache,
             planner=self.planner,
             server=self.server,
+            hint=hint,
         )
 
 

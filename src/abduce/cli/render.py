@@ -8,9 +8,10 @@ from rich.table import Table
 from rich.text import Text
 
 from abduce.agent import Solution
-from abduce.agent.models import PriorName
+from abduce.agent.planner import SearchPlanner
 from abduce.programs.search.corpus import primitives_used
-from abduce.programs.search.learned import learned_prior, searchable_names
+from abduce.programs.search.hints import Hint
+from abduce.programs.search.learned import searchable_names
 from abduce.programs.search.shapes import shape_rule
 from abduce.tasks import Rows, Task, check_grid
 
@@ -79,21 +80,30 @@ def solution_view(task: Task, solution: Solution) -> Group:
     return Group(*parts)
 
 
-def prior_view(task: Task, prior: PriorName, program: str | None, shown: int = 8) -> Text:
-    """The search's prior for the task: its likeliest primitives, and the rank of each
-    searched primitive the found program applies."""
+def prior_view(search: SearchPlanner, program: str | None, shown: int = 8) -> Text:
+    """The prior the search used for the task: its likeliest primitives, and the rank of
+    each searched primitive the found program applies."""
     names = searchable_names()
-    if prior == "uniform":
-        return Text(f"prior: uniform, all {len(names)} primitives alike")
-    chances = learned_prior(task).primitives
+    label = search.prior + (" and the hint" if search.hint else "")
+    chances = search.used.primitives if search.used else {}
+    if not chances:
+        return Text(f"prior: {label}, all {len(names)} primitives alike")
     ranked = sorted(names, key=lambda name: -chances[name])
     likeliest = ", ".join(f"{name} {chances[name]:.3f}" for name in ranked[:shown])
-    lines = [f"prior: learned; likeliest: {likeliest}"]
+    lines = [f"prior: {label}; likeliest: {likeliest}"]
     used = [name for name in primitives_used(program or "") if name in chances]
     if used:
         ranks = ", ".join(f"{name} #{ranked.index(name) + 1}" for name in used)
         lines.append(f"the program's primitives rank {ranks} of {len(names)}")
     return Text("\n".join(lines))
+
+
+def hint_view(hint: Hint) -> Text:
+    """Which words of a hint raised which primitives (or literals) in the search's prior."""
+    if not hint.matches:
+        return Text("hint: no word matched a primitive, a colour or a number", "yellow")
+    lines = [f"  {word} → {', '.join(found)}" for word, found in hint.matches.items()]
+    return Text("\n".join([f"hint (weight {hint.weight} in the prior):", *lines]))
 
 
 def shape_view(task: Task) -> Text:

@@ -17,7 +17,7 @@ from rich.text import Text
 
 from abduce.agent import Solver, describe_llm
 from abduce.agent.answer import Agent, Answer
-from abduce.cli.render import grid_text, solution_view, task_view
+from abduce.cli.render import grid_text, hint_view, solution_view, task_view
 from abduce.errors import AbduceError, LLMSpecError
 from abduce.settings import Settings
 from abduce.tasks import Task, is_grid, load_arc
@@ -41,6 +41,7 @@ class Repl:
         self.answers: list[Answer] = []
         self.events: list[tuple[str, str]] = []  # the last answer's (event, text)
         self.done = False
+        self.task: Task | None = None  # the task the last /arc showed
         self.commands: dict[str, Callable[[str], None]] = {
             "/help": self.help,
             "/tools": self.tools,
@@ -51,6 +52,7 @@ class Repl:
             "/reset": self.reset,
             "/verbose": self.toggle_verbose,
             "/arc": self.arc,
+            "/hint": self.hint,
             "/exit": self.exit,
         }
 
@@ -172,14 +174,29 @@ class Repl:
         if task is None:
             self._say(f"no ARC-AGI-1 training or evaluation task {argument!r}", "red")
             return
+        self.task = task
         self.console.print(task_view(task))
+        self._search(task, Solver(planner="search"))
+
+    def hint(self, argument: str) -> None:
+        """Search the task shown by /arc again, steered by your words (/hint <words>)."""
+        if self.task is None or not argument.strip():
+            self._say("show a task with /arc <task_id> first, then /hint <your idea of the rule>")
+            return
+        solver = Solver(planner="search", hint=argument)
+        if self._search(self.task, solver) and solver.search and solver.search.hint:
+            self.console.print(hint_view(solver.search.hint))
+
+    def _search(self, task: Task, solver: Solver) -> bool:
+        """Solve `task` with the search and show the answer; False if interrupted."""
         try:
             with self.console.status(f"searching for a program for {task.id}…"):
-                solution = Solver(planner="search").solve(task)
+                solution = solver.solve(task)
         except KeyboardInterrupt:
             self._say("interrupted", "yellow")
-            return
+            return False
         self.console.print(solution_view(task, solution))
+        return True
 
     def exit(self, argument: str) -> None:
         """Leave (Ctrl-D does too)."""
