@@ -56,7 +56,7 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix=ENV_PREFIX, env_ignore_empty=True, extra="forbid")
 
     llm: str | None = None
-    planner: Literal["both", "llm", "search"] = "both"
+    planner: Literal["both", "llm", "search", "hybrid"] = "both"
     max_calls: int = Field(12, ge=1)
     max_seconds: float = Field(300.0, gt=0)
     search_seconds: float = Field(10.0, gt=0)

@@ -63,13 +63,25 @@ def test_help_everywhere():
         assert "Usage" in result.stdout
 
 
-def test_bench_refuses_to_mix_results_of_another_model_or_seed(tmp_path):
+@pytest.mark.parametrize(
+    ("written", "flags", "said"),
+    [
+        ({}, ["--planner", "search", "--seed", "1"],  # another seed
+         "holds results of dsl-search (planner search) with seed 0"),
+        ({}, ["--planner", "both", "--llm", "local"],  # another model
+         "holds results of dsl-search (planner search) with seed 0, not dsl-search+local"),
+        ({"model": "dsl-search+local", "planner": "both"}, ["--planner", "both", "--llm", "local"],
+         "(planner both) with seed 0, not dsl-search+local (planner both/2)"),  # an older both
+    ],
+)  # fmt: skip
+def test_bench_refuses_to_mix_results_of_another_model_planner_or_seed(
+    tmp_path, written, flags, said
+):
     out = tmp_path / "results.jsonl"
-    line = json.loads(SAMPLE.read_text().splitlines()[0])  # dsl-search, seed 0
+    line = {**json.loads(SAMPLE.read_text().splitlines()[0]), **written}  # dsl-search, seed 0
     out.write_text(json.dumps(line) + "\n")
-    result = abduce("bench", "arc1-training", "--out", str(out), "--planner", "search",
-                    "--seed", "1")  # fmt: skip
+    result = abduce("bench", "arc1-training", "--out", str(out), *flags)
     assert result.returncode == 2
-    assert result.stderr.startswith(f"abduce: error: {out} holds results of dsl-search with seed 0")
+    assert result.stderr.startswith("abduce: error: ") and said in result.stderr
     assert result.stderr.count("\n") == 1
     assert out.read_text() == json.dumps(line) + "\n"  # finished work untouched

@@ -11,7 +11,13 @@ from abduce.agent.channel import BudgetExhausted, ModelChannel
 from abduce.agent.feedback import Feedback, describe_failures
 from abduce.agent.llm import LLMSpec, Server, default_spec, make_llm
 from abduce.agent.models import Budget, Hypothesis, Judged, Program, Verdict
-from abduce.agent.planner import ChainPlanner, LLMPlanner, Planner, SearchPlanner
+from abduce.agent.planner import (
+    ChainPlanner,
+    HybridPlanner,
+    LLMPlanner,
+    Planner,
+    SearchPlanner,
+)
 from abduce.agent.selector import Selector, VoteSelector
 from abduce.agent.solution import Solution
 from abduce.agent.synthesizer import LLMSynthesizer, Synthesizer
@@ -20,7 +26,11 @@ from abduce.agent.verifier import SandboxVerifier, Verifier
 from abduce.errors import ModelError, ModelServerError, UsageError
 from abduce.tasks import ArcDomain, Domain, Task
 
-PLANNERS = ("both", "llm", "search")
+PLANNERS = ("both", "llm", "search", "hybrid")
+# Result lines record a planner with its version when it changed, so that runs of an old and a
+# new one are never mixed in a results file: 'both' became search, hybrid, then the LLM loop.
+PLANNER_VERSIONS = {"both": 2}
+BOTH_SEARCH_SHARE = 0.5  # of the search budget, for the plain search before the hybrid one
 Problem = TypeVar("Problem")
 Judgement = TypeVar("Judgement", bound=Judged)
 
@@ -176,8 +186,10 @@ class Solver:
         hint: str | None = None,
     ) -> None:
         self.budget = budget or Budget()
-        if hint and planner not in ("search", "both"):
-            raise UsageError("a hint steers the search: use the planner 'search' or 'both'")
+        if hint and planner == "llm":
+            raise UsageError(
+                "a hint steers the search: use the planner 'search', 'both' or 'hybrid'"
+            )
         self.hint = hint
         self.domain: Domain[Any] = domain or ArcDomain()
         if isinstance(planner, str) and planner not in PLANNERS:
@@ -188,8 +200,10 @@ class Solver:
                 make_llm(llm, seed=seed, use_cache=use_cache, server=server)
             )
         self.search: SearchPlanner | None = None
-        self.planner_name = planner if isinstance(planner, str) else type(planner).__name__
-        self.model_name = solver_name(llm, self.planner_name)
+        self.planner_name = (
+            planner_label(planner) if isinstance(planner, str) else type(planner).__name__
+        )
+        self.model_name = solver_name(llm, planner if isinstance(planner, str) else "")
         self.planner = self._planner(planner)
         if synthesizer is None and self.channel is not None:
             synthesizer = LLMSynthesizer(self.channel, self.domain)
@@ -203,17 +217,28 @@ class Solver:
     def _planner(self, planner: Planner[Task] | str) -> Planner[Task]:
         if not isinstance(planner, str):
             return planner
-        search = self.search = SearchPlanner(
-            self.budget.search_seconds,
-            self.budget.hypotheses_per_round,
-            self.budget.max_evaluations,
-            self.budget.prior,
-            self.hint,
-        )
+        share = BOTH_SEARCH_SHARE if planner == "both" else 1.0
+        search = self.search = self._search_planner(share)
         if self.channel is None:
             return search
         llm = LLMPlanner(self.channel, self.domain, self.budget.hypotheses_per_round)
-        return llm if planner == "llm" else ChainPlanner(search, llm)
+        if planner == "llm":
+            return llm
+        count = self.budget.hypotheses_per_round
+        steered = self._search_planner(1.0 - share) if planner == "both" else search
+        hybrid = HybridPlanner(self.channel, self.domain, steered, count)
+        return hybrid if planner == "hybrid" else ChainPlanner(search, hybrid, llm)
+
+    def _search_planner(self, share: float) -> SearchPlanner:
+        """A search with `share` of the budget's seconds or evaluations."""
+        evaluations = self.budget.max_evaluations
+        return SearchPlanner(
+            self.budget.search_seconds * share,
+            self.budget.hypotheses_per_round,
+            None if evaluations is None else max(1, int(evaluations * share)),
+            self.budget.prior,
+            self.hint,
+        )
 
     def solve(self, task: Task) -> Solution:
         """Search for a program that explains every train example; answer the test inputs.
@@ -266,7 +291,13 @@ def solver_name(llm: LLMSpec, planner: str) -> str:
     if planner == "search":
         return "dsl-search"
     name = llm if isinstance(llm, str) else default_spec() if llm is None else type(llm).__name__
-    return f"dsl-search+{name}" if planner == "both" else name
+    return f"dsl-search+{name}" if planner in ("both", "hybrid") else name
+
+
+def planner_label(planner: str) -> str:
+    """What results record as the planner: its name, and its version once it changed."""
+    version = PLANNER_VERSIONS.get(planner)
+    return f"{planner}/{version}" if version else planner
 
 
 def solve(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Any, Protocol, TypeVar
 
 from langchain_core.messages import AIMessage, HumanMessage
@@ -14,6 +15,7 @@ from abduce.programs.search import SearchResult, search
 from abduce.programs.search.hints import Hint, hint_prior
 from abduce.programs.search.learned import learned_prior
 from abduce.programs.search.prior import Prior
+from abduce.programs.search.sketches import Sketch, parse_sketch
 from abduce.tasks import Domain, Task
 
 ITEM = re.compile(
@@ -84,18 +86,53 @@ class SearchPlanner:
     def propose(self, task: Task, failed: list[str]) -> list[Proposal]:
         if failed:
             return []
+        return self.run(task, self.hint_text)
+
+    def run(self, task: Task, hint: str | None, sketches: Sequence[Sketch] = ()) -> list[Proposal]:
+        """The programs a search steered by `hint` (words) and `sketches` finds."""
         prior = learned_prior(task) if self.prior == "learned" else None
-        if self.hint_text:
-            self.hint = hint_prior(self.hint_text, prior)
+        self.hint = None
+        if hint:
+            self.hint = hint_prior(hint, prior)
             prior = self.hint.prior
         self.used = prior
         found = self.last = search(
-            task, seconds=self.seconds, max_evaluations=self.max_evaluations, prior=prior
+            task,
+            seconds=self.seconds,
+            max_evaluations=self.max_evaluations,
+            prior=prior,
+            sketches=sketches,
         )
         return [
             Proposal(text=candidate.description, program=candidate.source)
             for candidate in found.candidates[: self.count]
         ]
+
+
+class HybridPlanner:
+    """The model's guesses steer the search (HySynth; ANPL's holes): one call asks for rules
+    in words and sketches over the DSL; all it wrote (DSL names, parsed or not, colours,
+    numbers, and words matched to the primitives) becomes a prior mixed with the search's
+    own, and the search fills the sketches' holes. It searches once, like the search."""
+
+    def __init__(
+        self, channel: ModelChannel, domain: Domain[Any], search: SearchPlanner, count: int = 3
+    ) -> None:
+        self.channel = channel
+        self.domain = domain
+        self.searcher = search
+        self.count = count
+        self.sketches: list[Sketch] = []  # the latest reply's sketches that parsed
+
+    def propose(self, task: Task, failed: list[str]) -> list[Proposal]:
+        if failed:
+            return []
+        request = render("sketch", count=self.count)
+        messages = [*task_messages(self.domain, task), HumanMessage(request)]
+        reply = self.channel.ask(messages, stop=[f"Hypothesis {self.count + 1}:"])
+        blocks = re.split(r"(?im)^\W*sketch\s*\d+\W*$", reply)[1:]
+        self.sketches = [sketch for block in blocks if (sketch := parse_sketch(block))]
+        return self.searcher.run(task, reply, self.sketches)
 
 
 class ChainPlanner:

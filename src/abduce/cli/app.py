@@ -98,7 +98,8 @@ def solve(
             solution = solver.solve(item)
         console.print(solution_view(item, solution))
         if solver.search and solver.search.hint:
-            console.print(hint_view(solver.search.hint))
+            steered_by = "the model's words" if solver.planner_name == "hybrid" else "hint"
+            console.print(hint_view(solver.search.hint, steered_by))
         if verbose and solver.search:
             console.print(prior_view(solver.search, solution.program))
             console.print(shape_view(item))

@@ -14,6 +14,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from abduce.agent import Solver
+from abduce.agent.loop import planner_label
 from abduce.bench import (
     Executor,
     Job,
@@ -179,7 +180,7 @@ def bench(
         draws = [Remap.draw(remap, number) for number in range(1, remap_seeds + 1)]
         jobs += [Job(task=task, remap=draw) for draw in draws for task in tasks]
     earlier = read_results(out)
-    _check_same_run(earlier, out, model, seed)
+    _check_same_run(earlier, out, model, planner_label(options.planner), seed)
     threads = 1 if options.llm == "local" else settings.concurrency
     run = _executor(executor, workers, address, threads)
     lines = run_suite(jobs, make_solver, out, seed, run, earlier, limits)
@@ -272,13 +273,17 @@ def _executor(name: str, workers: int | None, address: str | None, threads: int)
     return RayExecutor(workers, address)
 
 
-def _check_same_run(earlier: list[ResultLine], out: Path, model: str, seed: int) -> None:
-    """Refuse to resume a file written by another model, planner or seed."""
+def _check_same_run(
+    earlier: list[ResultLine], out: Path, model: str, planner: str, seed: int
+) -> None:
+    """Refuse to resume a file written by another model, planner (or planner version) or
+    seed; lines from before planners were recorded have none."""
     for line in earlier:
-        if (line.model, line.seed) != (model, seed):
+        if (line.model, line.planner or planner, line.seed) != (model, planner, seed):
             raise UsageError(
-                f"{out} holds results of {line.model} with seed {line.seed}, not {model} "
-                f"with seed {seed}: choose another --out"
+                f"{out} holds results of {line.model} (planner {line.planner}) with seed "
+                f"{line.seed}, not {model} (planner {planner}) with seed {seed}: choose "
+                "another --out"
             )
 
 

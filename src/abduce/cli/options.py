@@ -50,8 +50,10 @@ SecondsOption = Annotated[
 PlannerOption = Annotated[
     str | None,
     typer.Option(
-        help="'search' (DSL enumeration, no model), 'llm', or 'both' (search first, then the "
-        "LLM loop)." + default_note("planner"),
+        help="'search' (DSL enumeration, no model), 'llm' (the model writes programs), "
+        "'hybrid' (the model's rules and sketches steer the search), or 'both' (search with "
+        "half the search budget, then hybrid with the other half, then the LLM loop)."
+        + default_note("planner"),
     ),
 ]
 SearchOption = Annotated[

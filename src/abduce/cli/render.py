@@ -98,12 +98,13 @@ def prior_view(search: SearchPlanner, program: str | None, shown: int = 8) -> Te
     return Text("\n".join(lines))
 
 
-def hint_view(hint: Hint) -> Text:
-    """Which words of a hint raised which primitives (or literals) in the search's prior."""
+def hint_view(hint: Hint, title: str = "hint") -> Text:
+    """Which words of a hint (or of the model's reply) raised which primitives or literals
+    in the search's prior."""
     if not hint.matches:
-        return Text("hint: no word matched a primitive, a colour or a number", "yellow")
+        return Text(f"{title}: no word matched a primitive, a colour or a number", "yellow")
     lines = [f"  {word} → {', '.join(found)}" for word, found in hint.matches.items()]
-    return Text("\n".join([f"hint (weight {hint.weight} in the prior):", *lines]))
+    return Text("\n".join([f"{title} (weight {hint.weight} in the prior):", *lines]))
 
 
 def shape_view(task: Task) -> Text:

@@ -17,7 +17,7 @@ program is found, the outputs are assembled as a greedy cover of pieces over a f
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from typing import TypeGuard
@@ -41,6 +41,7 @@ from abduce.programs.search.prior import Prior
 from abduce.programs.search.ranking import predict_palettes, rank
 from abduce.programs.search.shapes import predict_shapes as predict_shapes  # re-exported
 from abduce.programs.search.shapes import shape_rule
+from abduce.programs.search.sketches import Sketch, fill
 from abduce.programs.search.vocabulary import Primitive, primitives, searchable
 from abduce.tasks import Example, Task
 
@@ -93,18 +94,20 @@ def search(
     augment: bool = True,
     prior: Prior | None = None,
     pieces: bool = True,
+    sketches: Sequence[Sketch] = (),
 ) -> SearchResult:
     """Enumerate DSL programs level by level, cheapest first under `prior`, until one
     reproduces every train pair. `seconds` (None: no clock) and `max_evaluations` (one total
     for the task) bound the search. If every level is searched in vain first, the rest of the
     budget is shared among the task's variants (`augment`): giving them a fixed share instead
     solved fewer ARC-AGI-1 training tasks (see benchmarks/RESULTS.md). If nothing is found,
-    the outputs are assembled from the task's `pieces` (see pieces.py)."""
+    the outputs are assembled from the task's `pieces` (see pieces.py). `sketches`' holes are
+    filled with the expressions enumerated on the task itself (see sketches.py)."""
     started = time.monotonic()
     budget = _Budget(None if seconds is None else started + seconds, max_evaluations)
     result = SearchResult()
     kept = Pieces(*_grids(task)) if pieces else None
-    candidates = _enumerate(task, budget, prior, result, kept)
+    candidates = _enumerate(task, budget, prior, result, kept, sketches=sketches)
     others = variants(task) if augment else []
     for index, variant in enumerate(others):
         if candidates or budget.spent(result):
@@ -156,6 +159,7 @@ def _enumerate(
     *,
     attempts: int = ATTEMPTS,
     nested: bool = False,
+    sketches: Sequence[Sketch] = (),
 ) -> dict[tuple[Grid, ...], Candidate]:
     """Candidates for `task`, up to a few levels past the cheapest one that has a candidate
     of the predicted test shapes; adds to `result`'s counts and sets its stopping reason, and
@@ -173,6 +177,10 @@ def _enumerate(
         prior=prior,
     )
     goal.check(goal.start)
+    for sketch in sketches:
+        if sketch.hole is None:
+            goal.check_sketch(sketch, goal.start)  # no hole: the sketch as it is
+    holes = [sketch for sketch in sketches if sketch.hole is not None]
     per_part = None if nested else goal.per_part(enumerator, prior)
     try:
         if per_part:
@@ -183,6 +191,10 @@ def _enumerate(
             or (goal.fitting < attempts and enumerator.cost < found_at + EXTRA_LEVELS)
         ):
             for kind, node in enumerator.level():
+                for sketch in holes:
+                    if kind == sketch.hole:
+                        goal.check_sketch(sketch, node)
+                        enumerator.evaluations += 1
                 if kind is Grid:
                     goal.check(node)
                     if pieces is not None:
@@ -272,6 +284,17 @@ class _Goal:
             feature, table = learned
             args = (self.start.expr, node.expr, literal(feature), literal(table))
             self.record(Expr("recolor_objects", args))
+
+    def check_sketch(self, sketch: Sketch, node: Node) -> None:
+        """Record `sketch` with its hole filled by `node`'s expression (or as it is, if it
+        has none), if that reproduces every train pair."""
+        filled = fill(sketch.expr, node.expr) if sketch.hole is not None else sketch.expr
+        try:
+            values = tuple(evaluate(filled, grid, _functions()) for grid in self.inputs)
+        except Exception:  # the sketch does not apply to a train input
+            return
+        if values == self.wanted:
+            self.record(filled)
 
     def _check_object_choice(self, node: Node) -> None:
         choice = learn_object_choice(self.start.values, node.values, self.wanted)

@@ -1,0 +1,55 @@
+"""The hybrid planner: the model's rules and sketches steer the search."""
+
+from abduce.agent import Budget, Solver
+from tests.fakes import RecordingModel
+from tests.programs.test_hints import CROP_FLIP
+
+SKETCHED = """Hypothesis 1: Crop to the largest object and turn it upside down.
+Sketch 1:
+x1 = hole()
+x2 = flip_up_down(x1)
+Hypothesis 2: Keep the biggest shape.
+Sketch 2:
+x1 = keep_largest_object(x0, 3)
+"""
+WORDS_ONLY = "Hypothesis 1: crop the grid to its largest object, then flip it upside down."
+
+
+def solver(reply: str, planner: str = "hybrid", evaluations: int = 100) -> Solver:
+    model = RecordingModel(responses=[reply])
+    budget = Budget(max_evaluations=evaluations, prior="uniform", max_llm_calls=2)
+    return Solver(model, planner=planner, budget=budget, use_cache=False)
+
+
+def test_the_search_fills_the_model_s_sketch_where_it_alone_finds_nothing():
+    assert (
+        not Solver(planner="search", budget=Budget(max_evaluations=100, prior="uniform"))
+        .solve(CROP_FLIP)
+        .correct
+    )
+    hybrid = solver(SKETCHED)
+    solution = hybrid.solve(CROP_FLIP)
+    assert solution.correct and solution.llm_calls == 1
+    assert (
+        "flip_up_down(crop_to_largest_object"
+        in solution.program.replace("x1 = ", "").replace("\n    x2 = flip_up_down(x1)", "")
+        or "crop_to_largest_object" in solution.program
+    )
+    assert [s.hole for s in hybrid.planner.sketches] == [hybrid.planner.sketches[0].hole]
+    assert "Sketch 1:" in str(hybrid.channel.model.prompts[0][-1].content)  # asked for sketches
+    assert hybrid.planner_name == "hybrid"
+
+
+def test_the_model_s_words_alone_steer_the_search():
+    hybrid = solver(WORDS_ONLY, evaluations=500)
+    solution = hybrid.solve(CROP_FLIP)
+    assert solution.correct
+    assert hybrid.search is not None and hybrid.search.hint is not None
+    assert "flip_up_down" in hybrid.search.hint.matches["flip"]
+
+
+def test_both_searches_then_steers_then_asks_for_programs_and_records_its_version():
+    both = solver(SKETCHED, planner="both", evaluations=200)
+    assert both.planner_name == "both/2"
+    solution = both.solve(CROP_FLIP)
+    assert solution.correct and solution.llm_calls == 1  # the plain search's half found nothing
