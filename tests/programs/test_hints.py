@@ -38,6 +38,11 @@ def test_a_name_counts_more_than_a_word_and_unmatched_words_change_nothing():
     assert quiet.matches == {} and quiet.prior == base
 
 
+def test_digits_in_an_echoed_grid_and_stop_words_raise_nothing():
+    hint = hint_prior("the grids are mirrored\n4 0 0 0\n[4, 5, 0, 0]")
+    assert set(hint.matches) == {"mirrored"} and not hint.prior.literals
+
+
 def test_colours_and_numbers_become_cheaper_literals():
     costs = hint_prior("red 2").prior.costs([], {"Color": list(range(10)), "Integer": [1, 2]})
     assert costs.literals[("Color", 2)] < costs.literals[("Color", 3)]

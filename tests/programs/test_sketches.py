@@ -13,6 +13,11 @@ from tests.programs.test_hints import CROP_FLIP
     ("text", "expr", "hole"),
     [
         ("x1 = flip_up_down(x0)", Expr("flip_up_down", (Expr(INPUT),)), None),
+        (
+            "x1 = flip_up_down(Grid(grid))",
+            Expr("flip_up_down", (Expr(INPUT),)),
+            None,
+        ),  # as in transform
         (  # nested calls, a number, the last line is the output, other text ignored
             "Sketch 1:\nx1 = upscale(trim(grid), 2)\nx2 = flip_up_down(x1)\n```",
             Expr("flip_up_down", (Expr("upscale", (Expr("trim", (Expr(INPUT),)), literal(2))),)),

@@ -21,6 +21,7 @@ from abduce.programs.search.vocabulary import primitives
 
 WEIGHT = 0.5  # of the words' distribution in the mix with the search's own prior
 NAMED = 3.0  # a DSL name in the text counts as this many matched words
+GRID_ROW = re.compile(r"^[\d\s,\[\]]+$")  # a grid's row echoed: its digits name no number
 NAMED_VALUE = 0.75  # a colour or number in the text: likelier than the rest of its type together
 MOST_MATCHES = 16  # a word found in more primitives' names and descriptions is passed over
 STOP_WORDS = frozenset(
@@ -64,7 +65,7 @@ def hint_prior(text: str, base: Prior | None = None, weight: float = WEIGHT) -> 
             words += re.findall(r"[a-z]+", token.lower())
     index = _word_index()
     for word in dict.fromkeys(words):
-        found = index.get(_stem(SYNONYMS.get(word, word)), ())
+        found = index.get(_stem(SYNONYMS.get(word, word)), ())  # stop words are not in it
         if 0 < len(found) <= MOST_MATCHES:
             for name in found:
                 counts[name] = counts.get(name, 0) + 1 / len(found)
@@ -82,8 +83,8 @@ def hint_prior(text: str, base: Prior | None = None, weight: float = WEIGHT) -> 
 
 
 def _literals(text: str) -> tuple[dict[LiteralKey, float], dict[str, tuple[str, ...]]]:
-    """Colours named and numbers 0-9 written in the text, each raised to `NAMED_VALUE`, and
-    the words that named them."""
+    """Colours named and numbers 0-9 written in the text (not in rows of a grid), each
+    raised to `NAMED_VALUE`, and the words that named them."""
     raised: dict[LiteralKey, float] = {}
     named: dict[str, tuple[str, ...]] = {}
     for word in re.findall(r"[a-z]+", text.lower()):
@@ -91,7 +92,8 @@ def _literals(text: str) -> tuple[dict[LiteralKey, float], dict[str, tuple[str, 
         if color is not None:
             raised[("Color", color)] = NAMED_VALUE
             named[word] = (f"colour {color}",)
-    for digit in re.findall(r"\b\d\b", text):
+    prose = "\n".join(line for line in text.splitlines() if not GRID_ROW.match(line))
+    for digit in re.findall(r"\b\d\b", prose):
         raised[("Integer", int(digit))] = NAMED_VALUE
         named[digit] = (f"number {digit}",)
     return raised, named
@@ -105,7 +107,7 @@ def _word_index() -> dict[str, tuple[str, ...]]:
     for name in searchable_names():
         words = re.findall(r"[a-z]+", f"{name.replace('_', ' ')} {phrases[name].phrase}".lower())
         for word in words:
-            if word not in STOP_WORDS:
+            if _stem(word) not in STOP_WORDS:
                 index.setdefault(_stem(word), set()).add(name)
     return {word: tuple(sorted(found)) for word, found in index.items()}
 

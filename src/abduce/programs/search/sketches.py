@@ -84,6 +84,8 @@ def _expr(node: ast.expr, names: dict[str, Expr], known: dict[str, Primitive]) -
     if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and not node.keywords:
         if node.func.id == HOLE and not node.args:
             return Expr(HOLE)
+        if node.func.id == "Grid" and len(node.args) == 1:  # as in `transform`: Grid(grid)
+            return _expr(node.args[0], names, known)
         primitive = known.get(node.func.id)
         if primitive is None or len(node.args) != len(primitive.params):
             raise ValueError(f"not a DSL call: {node.func.id}")
