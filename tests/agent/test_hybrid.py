@@ -53,3 +53,4 @@ def test_both_searches_then_steers_then_asks_for_programs_and_records_its_versio
     assert both.planner_name == "both/2"
     solution = both.solve(CROP_FLIP)
     assert solution.correct and solution.llm_calls == 1  # the plain search's half found nothing
+    assert 100 < solution.evaluations <= 200  # both searches' evaluations, within the budget

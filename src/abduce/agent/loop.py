@@ -199,7 +199,8 @@ class Solver:
             self.channel = ModelChannel(
                 make_llm(llm, seed=seed, use_cache=use_cache, server=server)
             )
-        self.search: SearchPlanner | None = None
+        self.search: SearchPlanner | None = None  # the first search (the only one but in both)
+        self.searches: list[SearchPlanner] = []
         self.planner_name = (
             planner_label(planner) if isinstance(planner, str) else type(planner).__name__
         )
@@ -232,20 +233,22 @@ class Solver:
     def _search_planner(self, share: float) -> SearchPlanner:
         """A search with `share` of the budget's seconds or evaluations."""
         evaluations = self.budget.max_evaluations
-        return SearchPlanner(
+        search = SearchPlanner(
             self.budget.search_seconds * share,
             self.budget.hypotheses_per_round,
             None if evaluations is None else max(1, int(evaluations * share)),
             self.budget.prior,
             self.hint,
         )
+        self.searches.append(search)
+        return search
 
     def solve(self, task: Task) -> Solution:
         """Search for a program that explains every train example; answer the test inputs.
         A fault of the model's server propagates: the task did not finish."""
         run: Run[Verdict] = Run(task.id)
-        if self.search:
-            self.search.last = None
+        for search in self.searches:
+            search.last = None
         try:
             stopped = self.loop.run(task, run)
         except ModelServerError:
@@ -262,7 +265,7 @@ class Solver:
         best = max(run.verdicts, key=lambda v: (v.passed, v.accuracy), default=None)
         program = run.programs[best.program_id] if best else None
         expected = [example.output for example in task.test]
-        searched = self.search.last if self.search else None
+        searched = [search.last for search in self.searches if search.last]
         correct = None
         if all(output is not None for output in expected):
             correct = all(want in tries for want, tries in zip(expected, attempts, strict=True))
@@ -280,8 +283,8 @@ class Solver:
             tokens_out=self.channel.tokens_out if self.channel else 0,
             seconds=round(time.monotonic() - run.started, 3),
             model=self.model_name,
-            evaluations=searched.evaluations if searched else 0,
-            levels=searched.levels if searched else 0,
+            evaluations=sum(result.evaluations for result in searched),
+            levels=max((result.levels for result in searched), default=0),
             trace=run.trace,
         )
 

@@ -132,7 +132,8 @@ class HybridPlanner:
         reply = self.channel.ask(messages, stop=[f"Hypothesis {self.count + 1}:"])
         blocks = re.split(r"(?im)^\W*sketch\s*\d+\W*$", reply)[1:]
         self.sketches = [sketch for block in blocks if (sketch := parse_sketch(block))]
-        return self.searcher.run(task, reply, self.sketches)
+        words = "\n".join(filter(None, (self.searcher.hint_text, reply)))  # a person's hint too
+        return self.searcher.run(task, words, self.sketches)
 
 
 class ChainPlanner:
