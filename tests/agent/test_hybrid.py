@@ -54,3 +54,32 @@ def test_both_searches_then_steers_then_asks_for_programs_and_records_its_versio
     solution = both.solve(CROP_FLIP)
     assert solution.correct and solution.llm_calls == 1  # the plain search's half found nothing
     assert 100 < solution.evaluations <= 200  # both searches' evaluations, within the budget
+
+
+def test_the_trace_and_the_report_show_the_steering_and_the_program_s_ranks():
+    from abduce.bench import ResultLine
+    from abduce.bench.report import render_report
+
+    hybrid = solver(SKETCHED)
+    solution = hybrid.solve(CROP_FLIP)
+    graph = solution.trace.graph
+    [steering] = solution.trace.nodes("steering")
+    data = graph.nodes[steering]
+    assert data["prior"] == "uniform and words" and data["sketches"] == [
+        "x1 = hole()\nx2 = flip_up_down(x1)"
+    ]
+    assert "flip_up_down" in data["words"]["flip_up_down"] and data["likeliest"]
+    steered = [h for h in graph.successors(steering)]
+    assert steered and all(graph.nodes[h]["kind"] == "hypothesis" for h in steered)
+    [program] = [p for p in solution.trace.nodes("program") if "ranks" in graph.nodes[p]]
+    ranks = graph.nodes[program]["ranks"]
+    assert set(ranks) == {"uniform", "learned", "uniform and words"}
+    assert ranks["uniform"] == {"crop_to_largest_object": 1, "flip_up_down": 1}  # all tie
+    assert ranks["uniform and words"]["flip_up_down"] <= 3  # named in the reply
+    line = ResultLine.from_solution(
+        solution, task_id="crop-flip", source_id="crop-flip", remap=None, planner="hybrid",
+        budget=hybrid.budget, seed=0, prompt_hash="", finished_at=0.0, task=CROP_FLIP,
+    )  # fmt: skip
+    html = render_report([line], title="hybrid")
+    assert "search with the uniform and words prior" in html and "x2 = flip_up_down(x1)" in html
+    assert "its primitives rank uniform: crop_to_largest_object #1" in html

@@ -5,12 +5,13 @@ questions."""
 from __future__ import annotations
 
 import time
+from collections.abc import Mapping
 from typing import Any, Generic, TypeVar
 
 from abduce.agent.channel import BudgetExhausted, ModelChannel
 from abduce.agent.feedback import Feedback, describe_failures
 from abduce.agent.llm import LLMSpec, Server, default_spec, make_llm
-from abduce.agent.models import Budget, Hypothesis, Judged, Program, Verdict
+from abduce.agent.models import Budget, Hypothesis, Judged, Program, Steering, Verdict
 from abduce.agent.planner import (
     ChainPlanner,
     HybridPlanner,
@@ -24,6 +25,8 @@ from abduce.agent.synthesizer import LLMSynthesizer, Synthesizer
 from abduce.agent.trace import Trace
 from abduce.agent.verifier import SandboxVerifier, Verifier
 from abduce.errors import ModelError, ModelServerError, UsageError
+from abduce.programs.search.corpus import primitives_used
+from abduce.programs.search.learned import learned_prior, searchable_names
 from abduce.tasks import ArcDomain, Domain, Task
 
 PLANNERS = ("both", "llm", "search", "hybrid")
@@ -73,7 +76,7 @@ class Loop(Generic[Problem, Judgement]):
                 return "no more hypotheses"
             for proposal in proposals:
                 text = proposal.text
-                hypothesis = run.add_hypothesis(text)
+                hypothesis = run.add_hypothesis(text, proposal.steering)
                 if proposal.program is not None:  # found by search: verified as it is
                     verdict = self._verify(problem, run, proposal.program, hypothesis, None)
                 else:
@@ -137,15 +140,21 @@ class Run(Generic[Judgement]):
         self.hypotheses: dict[str, Hypothesis] = {}
         self.programs: dict[str, Program] = {}
         self.failed: list[str] = []
+        self.steerings: dict[str, str] = {}  # each search's steering (as JSON) -> its node
 
     @property
     def passing(self) -> int:
         return sum(verdict.passed for verdict in self.verdicts)
 
-    def add_hypothesis(self, text: str) -> Hypothesis:
+    def add_hypothesis(self, text: str, steering: Steering | None = None) -> Hypothesis:
         hypothesis = Hypothesis(id=f"h{len(self.hypotheses) + 1}", text=text)
         self.hypotheses[hypothesis.id] = hypothesis
-        self.trace.add_hypothesis(hypothesis)
+        node = None
+        if steering is not None:
+            key = steering.model_dump_json()
+            node = self.steerings.get(key) or self.trace.add_steering(steering)
+            self.steerings[key] = node
+        self.trace.add_hypothesis(hypothesis, node)
         return hypothesis
 
     def add_program(self, source: str, hypothesis: Hypothesis, revised_from: str | None) -> Program:
@@ -266,6 +275,8 @@ class Solver:
         program = run.programs[best.program_id] if best else None
         expected = [example.output for example in task.test]
         searched = [search.last for search in self.searches if search.last]
+        if program and searched:
+            run.trace.add_ranks(program.id, self._ranks(task, program.source))
         correct = None
         if all(output is not None for output in expected):
             correct = all(want in tries for want, tries in zip(expected, attempts, strict=True))
@@ -287,6 +298,25 @@ class Solver:
             levels=max((result.levels for result in searched), default=0),
             trace=run.trace,
         )
+
+    def _ranks(self, task: Task, source: str) -> dict[str, dict[str, int]]:
+        """Where the searched primitives of `source` rank (1 = likeliest, ties share) under
+        the uniform and the learned prior, and under each steered search's prior."""
+        priors: dict[str, Mapping[str, float]] = {
+            "uniform": {},
+            "learned": learned_prior(task).primitives,
+        }
+        for search in self.searches:
+            if search.hint and search.used:
+                priors[f"{search.prior} and words"] = search.used.primitives
+        names = set(searchable_names())
+        used = [name for name in primitives_used(source) if name in names]
+        return {
+            label: {
+                name: 1 + sum(p > chances.get(name, 0.0) for p in chances.values()) for name in used
+            }
+            for label, chances in priors.items()
+        }
 
 
 def solver_name(llm: LLMSpec, planner: str) -> str:

@@ -14,11 +14,23 @@ class Hypothesis(BaseModel):
     text: str
 
 
+class Steering(BaseModel):
+    """What steered a search: its prior (named), the primitives it found likeliest, and the
+    words and sketches the prior came from."""
+
+    prior: str
+    likeliest: list[str] = Field(default_factory=list)
+    words: dict[str, list[str]] = Field(default_factory=dict)
+    sketches: list[str] = Field(default_factory=list)
+
+
 class Proposal(BaseModel):
-    """A planner's hypothesis, with its program when the planner already has one."""
+    """A planner's hypothesis, with its program when the planner already has one, and what
+    steered the search that found it."""
 
     text: str
     program: str | None = None
+    steering: Steering | None = None
 
 
 class Program(BaseModel):

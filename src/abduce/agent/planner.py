@@ -9,7 +9,7 @@ from typing import Any, Protocol, TypeVar
 from langchain_core.messages import AIMessage, HumanMessage
 
 from abduce.agent.channel import ModelChannel
-from abduce.agent.models import PriorName, Proposal
+from abduce.agent.models import PriorName, Proposal, Steering
 from abduce.agent.prompts import render, task_messages
 from abduce.programs.search import SearchResult, search
 from abduce.programs.search.hints import Hint, hint_prior
@@ -22,6 +22,7 @@ ITEM = re.compile(
     r"^\s*[-*#]*\s*(?:\*\*)?\s*(?:hypothesis|rule)?\s*(\d+)\s*(?:\*\*)?\s*[:.)-]\s*(?:\*\*)?\s*(.*)$",
     re.IGNORECASE,
 )
+LIKELIEST = 8  # primitives of a search's prior shown in the trace
 MIN_LENGTH = 12
 MAX_LENGTH = 600
 Problem = TypeVar("Problem", contravariant=True)
@@ -103,10 +104,24 @@ class SearchPlanner:
             prior=prior,
             sketches=sketches,
         )
+        steering = self._steering(prior, sketches)
         return [
-            Proposal(text=candidate.description, program=candidate.source)
+            Proposal(text=candidate.description, program=candidate.source, steering=steering)
             for candidate in found.candidates[: self.count]
         ]
+
+    def _steering(self, prior: Prior | None, sketches: Sequence[Sketch]) -> Steering:
+        """What steered the latest search, for the trace."""
+        chances = prior.primitives if prior else {}
+        likeliest = sorted(chances, key=lambda name: -chances[name])[:LIKELIEST]
+        return Steering(
+            prior=self.prior + (" and words" if self.hint else ""),
+            likeliest=likeliest,
+            words={word: list(found) for word, found in self.hint.matches.items()}
+            if self.hint
+            else {},
+            sketches=[sketch.text for sketch in sketches],
+        )
 
 
 class HybridPlanner:

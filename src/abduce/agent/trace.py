@@ -8,7 +8,7 @@ from typing import Annotated, Any
 import networkx as nx
 from pydantic import BeforeValidator, PlainSerializer
 
-from abduce.agent.models import Hypothesis, Judged, Program
+from abduce.agent.models import Hypothesis, Judged, Program, Steering
 
 
 class Trace:
@@ -19,9 +19,22 @@ class Trace:
         self.root = f"task:{task_id}"
         self.graph.add_node(self.root, kind="task", task_id=task_id)
 
-    def add_hypothesis(self, hypothesis: Hypothesis) -> None:
+    def add_hypothesis(self, hypothesis: Hypothesis, steered_by: str | None = None) -> None:
         self.graph.add_node(hypothesis.id, kind="hypothesis", text=hypothesis.text)
         self.graph.add_edge(self.root, hypothesis.id, relation="proposed")
+        if steered_by:
+            self.graph.add_edge(steered_by, hypothesis.id, relation="steered")
+
+    def add_steering(self, steering: Steering) -> str:
+        """A search's prior and what it came from; returns its node."""
+        node = f"steering:{len(self.nodes('steering')) + 1}"
+        self.graph.add_node(node, kind="steering", **steering.model_dump())
+        self.graph.add_edge(self.root, node, relation="searched-with")
+        return node
+
+    def add_ranks(self, program_id: str, ranks: dict[str, dict[str, int]]) -> None:
+        """Where the program's primitives ranked (1 = likeliest) under each named prior."""
+        self.graph.nodes[program_id]["ranks"] = ranks
 
     def add_program(self, program: Program) -> None:
         self.graph.add_node(program.id, kind="program", source=program.source)

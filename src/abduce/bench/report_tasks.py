@@ -170,7 +170,13 @@ def trace_details(line: ResultLine) -> Html:
     if not trace:
         return Html("")
     hypotheses = linked(trace.graph, trace.root, "proposed")
-    items = join(hypothesis_item(trace.graph, node) for node in hypotheses)
+    steerings = linked(trace.graph, trace.root, "searched-with")
+    items = join(
+        [
+            *(steering_item(trace.graph, node) for node in steerings),
+            *(hypothesis_item(trace.graph, node) for node in hypotheses),
+        ]
+    )
     counts = f"{plural(len(hypotheses), 'hypothesis', 'hypotheses')}, " + plural(
         len(trace.nodes("program")), "program", "programs"
     )
@@ -193,6 +199,26 @@ def hypothesis_item(graph: DiGraph[str], node: str) -> str:
     return f"<li>hypothesis <b>{esc(node)}</b>: {text}<ul>{programs}</ul></li>"
 
 
+def steering_item(graph: DiGraph[str], node: str) -> str:
+    """A search's prior: its likeliest primitives, the words and sketches it came from."""
+    data = graph.nodes[node]
+    parts = [f"likeliest: {esc(', '.join(data['likeliest']))}"] if data["likeliest"] else []
+    parts += [f"{esc(word)} → {esc(', '.join(found))}" for word, found in data["words"].items()]
+    parts += [f"sketch <pre>{esc(sketch)}</pre>" for sketch in data["sketches"]]
+    items = join(f"<li>{part}</li>" for part in parts)
+    return f"<li>search with the {esc(data['prior'])} prior<ul>{items}</ul></li>"
+
+
+def ranks_note(ranks: dict[str, dict[str, int]]) -> str:
+    """Where the program's primitives ranked under each prior (1 = likeliest)."""
+    lines = [
+        f"{esc(prior)}: " + ", ".join(f"{esc(name)} #{rank}" for name, rank in found.items())
+        for prior, found in ranks.items()
+        if found
+    ]
+    return f'<li class="muted">its primitives rank {"; ".join(lines)}</li>' if lines else ""
+
+
 def program_item(graph: DiGraph[str], node: str) -> str:
     """A program: what it revised, its source (folded) and its verdict."""
     revised = join(
@@ -205,9 +231,10 @@ def program_item(graph: DiGraph[str], node: str) -> str:
         for data in (graph.nodes[verdict] for verdict in linked(graph, node, "verified"))
     )
     source = esc(graph.nodes[node].get("source", ""))
+    ranks = ranks_note(graph.nodes[node].get("ranks", {}))
     return (
         f"<li>program <b>{esc(node)}</b>{revised}<details><summary>source</summary>"
-        f"<pre>{source}</pre></details><ul>{verdicts}</ul></li>"
+        f"<pre>{source}</pre></details><ul>{verdicts}{ranks}</ul></li>"
     )
 
 

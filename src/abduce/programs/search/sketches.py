@@ -37,6 +37,7 @@ class Sketch:
 
     expr: Expr
     hole: object | None  # None: nothing to fill
+    text: str = ""  # its lines, as written
 
 
 def parse_sketch(text: str) -> Sketch | None:
@@ -46,10 +47,12 @@ def parse_sketch(text: str) -> Sketch | None:
     known = _dsl()
     names: dict[str, Expr] = {}
     last = None
+    lines = []
     for line in text.splitlines():
         match = LINE.match(line)
         if not match:
             continue
+        lines.append(line.strip())
         try:
             value = ast.parse(match.group(2), mode="eval").body
             names[match.group(1)] = last = _expr(value, names, known)
@@ -60,7 +63,7 @@ def parse_sketch(text: str) -> Sketch | None:
     found = _holes(last, Grid, known)
     if len(found) > 1:
         return None
-    return Sketch(last, found[0] if found else None)
+    return Sketch(last, found[0] if found else None, "\n".join(lines))
 
 
 def fill(expr: Expr, part: Expr) -> Expr:
