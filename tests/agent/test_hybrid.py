@@ -83,3 +83,13 @@ def test_the_trace_and_the_report_show_the_steering_and_the_program_s_ranks():
     html = render_report([line], title="hybrid")
     assert "search with the uniform and words prior" in html and "x2 = flip_up_down(x1)" in html
     assert "its primitives rank uniform: crop_to_largest_object #1" in html
+
+
+def test_with_a_clock_the_model_s_time_comes_out_of_the_search_s():
+    from abduce.agent.planner import SearchPlanner
+
+    full, left = SearchPlanner(seconds=2.0, prior="uniform"), SearchPlanner(2.0, prior="uniform")
+    full.run(CROP_FLIP, None)
+    left.run(CROP_FLIP, None, spent=2.0)  # the model took all of it
+    assert full.last and left.last
+    assert left.last.evaluations < full.last.evaluations and not left.last.candidates

@@ -84,3 +84,20 @@ def test_the_solver_takes_a_hint_and_keeps_what_its_words_matched():
 def test_a_hint_needs_a_planner_that_searches():
     with pytest.raises(UsageError, match="a hint steers the search"):
         Solver(planner="llm", llm="local", hint=HINT)
+
+
+@pytest.mark.parametrize(
+    ("task_id", "hint"),
+    [
+        ("2013d3e2", "trim, then left_half and top_half"),  # DSL names typed
+        ("4c4377d9", "flip it upside down and mirror it below"),
+        ("48d8fb45", "crop to the largest object, then to its second most common colour"),
+    ],
+)
+def test_a_hint_solves_training_tasks_the_search_alone_misses_at_a_small_budget(task_id, hint):
+    from abduce.tasks import find_arc_task
+
+    task = find_arc_task(task_id)
+    budget = Budget(max_evaluations=1_000, prior="uniform")
+    assert not Solver(planner="search", budget=budget).solve(task).correct
+    assert Solver(planner="search", budget=budget, hint=hint).solve(task).correct

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Sequence
 from typing import Any, Protocol, TypeVar
 
@@ -89,8 +90,11 @@ class SearchPlanner:
             return []
         return self.run(task, self.hint_text)
 
-    def run(self, task: Task, hint: str | None, sketches: Sequence[Sketch] = ()) -> list[Proposal]:
-        """The programs a search steered by `hint` (words) and `sketches` finds."""
+    def run(
+        self, task: Task, hint: str | None, sketches: Sequence[Sketch] = (), spent: float = 0.0
+    ) -> list[Proposal]:
+        """The programs a search steered by `hint` (words) and `sketches` finds, in its
+        seconds less those already `spent` on the task (by a model), when a clock bounds it."""
         prior = learned_prior(task) if self.prior == "learned" else None
         self.hint = None
         if hint:
@@ -99,7 +103,7 @@ class SearchPlanner:
         self.used = prior
         found = self.last = search(
             task,
-            seconds=self.seconds,
+            seconds=None if self.seconds is None else max(0.0, self.seconds - spent),
             max_evaluations=self.max_evaluations,
             prior=prior,
             sketches=sketches,
@@ -128,7 +132,9 @@ class HybridPlanner:
     """The model's guesses steer the search (HySynth; ANPL's holes): one call asks for rules
     in words and sketches over the DSL; all it wrote (DSL names, parsed or not, colours,
     numbers, and words matched to the primitives) becomes a prior mixed with the search's
-    own, and the search fills the sketches' holes. It searches once, like the search."""
+    own, and the search fills the sketches' holes. It searches once, like the search; with
+    a clock, in the search's seconds less the model's, so that it compares with the search
+    alone at equal wall time."""
 
     def __init__(
         self, channel: ModelChannel, domain: Domain[Any], search: SearchPlanner, count: int = 3
@@ -144,11 +150,13 @@ class HybridPlanner:
             return []
         request = render("sketch", count=self.count)
         messages = [*task_messages(self.domain, task), HumanMessage(request)]
+        started = time.monotonic()
         reply = self.channel.ask(messages, stop=[f"Hypothesis {self.count + 1}:"])
+        spent = time.monotonic() - started  # the model's time comes out of the search's
         blocks = re.split(r"(?im)^\W*sketch\s*\d+\W*$", reply)[1:]
         self.sketches = [sketch for block in blocks if (sketch := parse_sketch(block))]
         words = "\n".join(filter(None, (self.searcher.hint_text, reply)))  # a person's hint too
-        return self.searcher.run(task, words, self.sketches)
+        return self.searcher.run(task, words, self.sketches, spent)
 
 
 class ChainPlanner:
