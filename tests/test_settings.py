@@ -106,7 +106,7 @@ def test_xdg_config_home_is_respected(home, monkeypatch):
         (
             'planner = "oracle"\n',
             {},
-            "{path}: invalid planner: Input should be 'both', 'llm' or 'search'",
+            "{path}: invalid planner: Input should be 'both', 'llm', 'search' or 'hybrid'",
         ),
         (
             "",
@@ -143,7 +143,7 @@ def test_a_bad_value_is_one_line_naming_its_source(home, monkeypatch, config, va
         ),
         (
             {"planner": "oracle"},
-            "--planner='oracle': invalid planner: Input should be 'both', 'llm' or 'search'",
+            "--planner='oracle': invalid planner: Input should be 'both', 'llm', 'search' or 'hybrid'",
         ),
         (
             {"search_seconds": 0.0},
