@@ -54,11 +54,12 @@ class Hint:
 def hint_prior(text: str, base: Prior | None = None, weight: float = WEIGHT) -> Hint:
     """The prior `text` gives, mixed with `base` (uniform if None) at `weight`."""
     names = searchable_names()
+    known = set(names)
     counts: dict[str, float] = {}
     matches: dict[str, tuple[str, ...]] = {}
     words = []  # the text's words outside the DSL names it holds
     for token in re.findall(r"[A-Za-z_][A-Za-z0-9_]*", text):
-        if token in names:
+        if token in known:
             counts[token] = counts.get(token, 0) + NAMED
             matches[token] = (token,)
         else:

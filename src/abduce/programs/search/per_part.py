@@ -70,12 +70,13 @@ class PerPart:
             return
         if not self._lines_up(train):
             return
-        if _crops(_in_place(zip(self.inputs, self.wanted, train, strict=True))) is None:
+        crops = self._in_place(train)
+        if crops is None:
             selected = self._selection(node, train)
             if selected is None:
                 return
             node, train = selected
-        crops = _crops(_in_place(zip(self.inputs, self.wanted, train, strict=True)))
+            crops = self._in_place(train)
         program = self._program(crops, self._test_crops(self._test_boxes(node.expr)))
         if program is not None:
             self.record(Expr("map_objects", (Expr(INPUT), node.expr, literal(program))))
@@ -89,8 +90,7 @@ class PerPart:
             return
         if self.reshapes or not self._lines_up(train):
             return
-        crops = _crops(_in_place(zip(self.inputs, self.wanted, train, strict=True)))
-        program = self._program(crops, self._test_crops(part_boxes))
+        program = self._program(self._in_place(train), self._test_crops(part_boxes))
         if program is not None:
             self.record(Expr("map_parts", (Expr(INPUT), literal(program))))
 
@@ -104,13 +104,14 @@ class PerPart:
         for vertical in (False, True):
             if not _joinable(self.wanted, train, vertical):
                 continue
+            test_crops = self._test_crops(self._test_boxes(node.expr))
             for feature in FEATURES:
                 order = [
                     sorted(range(len(objects)), key=object_features(objects, feature).__getitem__)
                     for objects in node.values
                 ]
                 crops = _crops(_arranged(self.inputs, self.wanted, train, order, vertical))
-                program = self._program(crops, self._test_crops(self._test_boxes(node.expr)))
+                program = self._program(crops, test_crops)
                 if program is not None:
                     args = (node.expr, literal(feature), literal(vertical), literal(program))
                     self.record(Expr("arrange_objects", (Expr(INPUT), *args)))
@@ -153,6 +154,15 @@ class PerPart:
                 ]
                 return Node(Expr("objects_where", args), tuple(selected)), boxes
         return None
+
+    def _in_place(self, train: list[list[Box]]) -> Crops | None:
+        """Each box's input crop and the same box of its output (see `_crops`)."""
+        pairs = zip(self.inputs, self.wanted, train, strict=True)
+        return _crops(
+            (cut_box(grid, box), cut_box(output, box))
+            for grid, output, boxes in pairs
+            for box in boxes
+        )
 
     def _test_crops(self, test_boxes: Callable[[Grid], list[Box]]) -> Callable[[], list[Grid]]:
         return lambda: [cut_box(grid, box) for grid in self.tests for box in test_boxes(grid)]
@@ -211,13 +221,6 @@ class PerPart:
         self.evaluations -= spent
         self.seconds -= time.monotonic() - started
         return program
-
-
-def _in_place(pairs: Iterable[tuple[Grid, Grid, list[Box]]]) -> Iterator[tuple[Grid, Grid]]:
-    """(input crop, output crop) for each box of each (input, output) pair."""
-    for grid, output, boxes in pairs:
-        for box in boxes:
-            yield cut_box(grid, box), cut_box(output, box)
 
 
 def _arranged(
