@@ -61,7 +61,7 @@ class Settings(BaseSettings):
     max_seconds: float = Field(300.0, gt=0)
     search_seconds: float = Field(10.0, gt=0)
     max_evaluations: int | None = Field(None, ge=1)
-    prior: Literal["uniform", "learned"] = "learned"
+    prior: str = "learned"
     rounds: int = Field(3, ge=1)
     max_retries: int = Field(3, ge=0)
     request_timeout: float = Field(600.0, gt=0)
@@ -76,6 +76,16 @@ class Settings(BaseSettings):
     )
     cache_dir: Path = Field(default_factory=lambda: directories().user_cache_path)
     model: Path | None = None
+
+    @field_validator("prior")
+    @classmethod
+    def _known_prior(cls, prior: str) -> str:
+        """'uniform', 'learned', or a file of learned weights (refused here if unreadable)."""
+        if prior != "uniform":
+            from abduce.programs.search.learned import weights
+
+            weights(prior)
+        return prior
 
     @field_validator("history_file", "conversations_dir", "cache_dir", "model")
     @classmethod

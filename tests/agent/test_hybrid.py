@@ -1,6 +1,10 @@
 """The hybrid planner: the model's rules and sketches steer the search."""
 
+import httpx
+import pytest
+
 from abduce.agent import Budget, Solver
+from abduce.errors import ModelServerError
 from tests.fakes import RecordingModel
 from tests.programs.test_hints import CROP_FLIP
 
@@ -93,3 +97,39 @@ def test_with_a_clock_the_model_s_time_comes_out_of_the_search_s():
     left.run(CROP_FLIP, None, spent=2.0)  # the model took all of it
     assert full.last and left.last
     assert left.last.evaluations < full.last.evaluations and not left.last.candidates
+
+
+class FailingModel(RecordingModel):
+    """A model whose provider raises `error` instead of replying."""
+
+    error: Exception
+
+    def _call(self, messages, stop=None, run_manager=None, **kwargs):
+        raise self.error
+
+
+REFUSALS = [
+    ValueError("Requested tokens (17020) exceed context window of 16384"),  # llama.cpp
+    RuntimeError("the model's reply could not be decoded"),
+]
+
+
+@pytest.mark.parametrize("error", REFUSALS, ids=["context", "runtime"])
+def test_when_the_model_refuses_the_task_the_search_runs_on_without_its_words(error):
+    model = FailingModel(responses=[""], error=error)
+    budget = Budget(max_evaluations=2000, prior="uniform", max_llm_calls=2)
+    hybrid = Solver(model, planner="hybrid", budget=budget, use_cache=False)
+    solution = hybrid.solve(CROP_FLIP)
+    assert solution.correct and solution.evaluations > 0 and not hybrid.planner.sketches
+    [steering] = solution.trace.nodes("steering")
+    assert str(error).split()[0] in solution.trace.graph.nodes[steering]["model_failed"]
+
+
+def test_a_model_server_fault_still_ends_the_run_not_the_task():
+    import openai
+
+    request = httpx.Request("POST", "http://127.0.0.1:9/v1/chat/completions")
+    model = FailingModel(responses=[""], error=openai.APIConnectionError(request=request))
+    hybrid = Solver(model, planner="hybrid", budget=Budget(max_evaluations=100), use_cache=False)
+    with pytest.raises(ModelServerError):
+        hybrid.solve(CROP_FLIP)

@@ -50,12 +50,53 @@ def test_prior_train_writes_weights_from_a_tiny_corpus(tmp_path):
     assert "trained on 3 ARC tasks and 1 families" in result.stdout
 
 
+def test_an_out_of_fold_prior_leaves_out_the_listed_tasks_and_steers_the_search(tmp_path):
+    corpus = tmp_path / "corpus.jsonl"
+    write_corpus(
+        [
+            entry("3c9b0459", ARC_SOURCE, ("rotate_180",)),
+            entry("6150a2bd", ARC_SOURCE, ("rotate_180",)),
+            entry("67a3c6ac", ARC_SOURCE, ("flip_left_right",)),
+        ],
+        corpus,
+    )
+    held_out = tmp_path / "held_out.txt"
+    held_out.write_text("3c9b0459  # scored by this prior\n")
+    out = tmp_path / "oof.json"
+    result = train_prior("--corpus", str(corpus), "--out", str(out), "--without", str(held_out))
+    assert result.returncode == 0, result.stderr
+    assert Weights.load(out.read_text()).tasks == 2
+    refused = train_prior("--corpus", str(corpus), "--without", str(held_out))
+    assert refused.returncode == 2 and "--without needs --out" in refused.stderr
+    assert len(refused.stderr.strip().splitlines()) == 1
+    args = (None, 0, False, None, None, "search", None)
+    budget = SolverOptions.resolve(*args, prior=str(out)).budget
+    assert budget.prior == str(out)
+    task = Task.model_validate({"id": "rotate", **ROTATE})
+    solution = Solver(planner="search", budget=budget.model_copy(update={"max_evaluations": 3000}))
+    assert solution.solve(task).correct
+
+
+def test_a_prior_that_is_no_file_of_weights_is_refused_in_one_line(tmp_path):
+    (tmp_path / "text.json").write_text("not json")
+    (tmp_path / "other.json").write_text('{"version": 1}')
+    args = (None, 0, False, None, None, "search", None)
+    for prior in [
+        "likely",
+        str(tmp_path),
+        str(tmp_path / "text.json"),
+        str(tmp_path / "other.json"),
+    ]:
+        with pytest.raises(UsageError, match="neither 'uniform', 'learned' nor a file of learned"):
+            SolverOptions.resolve(*args, prior=prior)
+
+
 def test_the_prior_flag_reaches_the_budget_and_the_default_is_learned():
     args = (None, 0, False, None, None, "search", None)
     assert SolverOptions.resolve(*args, prior="uniform").budget.prior == "uniform"
     assert SolverOptions.resolve(*args).budget.prior == "learned"
     with pytest.raises(UsageError, match="--prior='likely'"):
-        SolverOptions.resolve(*args, prior="likely")
+        SolverOptions.resolve(*args, prior="likely")  # neither a name nor a file
 
 
 def test_the_budget_carries_the_prior_to_the_solver():

@@ -26,7 +26,7 @@ from abduce.agent.trace import Trace
 from abduce.agent.verifier import SandboxVerifier, Verifier
 from abduce.errors import ModelError, ModelServerError, UsageError
 from abduce.programs.search.corpus import primitives_used
-from abduce.programs.search.learned import learned_prior, searchable_names
+from abduce.programs.search.learned import learned_prior, searchable_names, weights
 from abduce.tasks import ArcDomain, Domain, Task
 
 PLANNERS = ("both", "llm", "search", "hybrid")
@@ -301,10 +301,12 @@ class Solver:
 
     def _ranks(self, task: Task, source: str) -> dict[str, dict[str, int]]:
         """Where the searched primitives of `source` rank (1 = likeliest, ties share) under
-        the uniform and the learned prior, and under each steered search's prior."""
+        the uniform and the learned prior (the budget's weights file, if it names one), and
+        under each steered search's prior."""
+        learned = "learned" if self.budget.prior == "uniform" else self.budget.prior
         priors: dict[str, Mapping[str, float]] = {
             "uniform": {},
-            "learned": learned_prior(task).primitives,
+            "learned": learned_prior(task, weights(learned)).primitives,
         }
         for search in self.searches:
             if search.hint and search.used:

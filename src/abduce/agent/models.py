@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal, Protocol
+from typing import Protocol
 
 from pydantic import BaseModel, Field
 
@@ -16,12 +16,13 @@ class Hypothesis(BaseModel):
 
 class Steering(BaseModel):
     """What steered a search: its prior (named), the primitives it found likeliest, and the
-    words and sketches the prior came from."""
+    words and sketches the prior came from, and why the model gave none when it failed."""
 
     prior: str
     likeliest: list[str] = Field(default_factory=list)
     words: dict[str, list[str]] = Field(default_factory=dict)
     sketches: list[str] = Field(default_factory=list)
+    model_failed: str | None = None
 
 
 class Proposal(BaseModel):
@@ -82,14 +83,15 @@ class Judged(Protocol):
     def accuracy(self) -> float: ...
 
 
-PriorName = Literal["uniform", "learned"]  # what the search believes before it looks
+PriorName = str  # what the search believes before it looks: uniform, learned, or a weights file
 
 
 class Budget(BaseModel):
     """Limits for one task: LLM calls, wall time, hypotheses per round, revisions, and what
     the enumerative search may spend before the LLM loop starts: seconds, or a number of
     evaluations (then no clock bounds it, so that results do not depend on the machine),
-    and its prior over the primitives."""
+    and its prior over the primitives: 'uniform', 'learned' (the shipped weights) or the
+    path of weights that `abduce prior train --out` wrote (an out-of-fold prior)."""
 
     max_llm_calls: int = Field(12, ge=1)
     max_seconds: float = Field(300.0, gt=0)

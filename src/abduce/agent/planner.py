@@ -9,12 +9,13 @@ from typing import Any, Protocol, TypeVar
 
 from langchain_core.messages import AIMessage, HumanMessage
 
-from abduce.agent.channel import ModelChannel
+from abduce.agent.channel import BudgetExhausted, ModelChannel
 from abduce.agent.models import PriorName, Proposal, Steering
 from abduce.agent.prompts import render, task_messages
+from abduce.errors import ModelError, ModelServerError
 from abduce.programs.search import SearchResult, search
 from abduce.programs.search.hints import Hint, hint_prior
-from abduce.programs.search.learned import learned_prior
+from abduce.programs.search.learned import learned_prior, weights
 from abduce.programs.search.prior import Prior
 from abduce.programs.search.sketches import Sketch, parse_sketch
 from abduce.tasks import Domain, Task
@@ -25,6 +26,7 @@ ITEM = re.compile(
 )
 LIKELIEST = 8  # primitives of a search's prior shown in the trace
 MIN_LENGTH = 12
+SKETCH_TOKENS = 400  # a reply's cap: rules and sketches are short, and the model's time is T's
 MAX_LENGTH = 600
 Problem = TypeVar("Problem", contravariant=True)
 
@@ -95,7 +97,7 @@ class SearchPlanner:
     ) -> list[Proposal]:
         """The programs a search steered by `hint` (words) and `sketches` finds, in its
         seconds less those already `spent` on the task (by a model), when a clock bounds it."""
-        prior = learned_prior(task) if self.prior == "learned" else None
+        prior = None if self.prior == "uniform" else learned_prior(task, weights(self.prior))
         self.hint = None
         if hint:
             self.hint = hint_prior(hint, prior)
@@ -134,7 +136,8 @@ class HybridPlanner:
     numbers, and words matched to the primitives) becomes a prior mixed with the search's
     own, and the search fills the sketches' holes. It searches once, like the search; with
     a clock, in the search's seconds less the model's, so that it compares with the search
-    alone at equal wall time."""
+    alone at equal wall time. When the model refuses the task (its context overflows) or
+    its budget is spent, the search runs on without its words."""
 
     def __init__(
         self, channel: ModelChannel, domain: Domain[Any], search: SearchPlanner, count: int = 3
@@ -144,6 +147,7 @@ class HybridPlanner:
         self.searcher = search
         self.count = count
         self.sketches: list[Sketch] = []  # the latest reply's sketches that parsed
+        self.failure: str | None = None  # why the latest call to the model gave no reply
 
     def propose(self, task: Task, failed: list[str]) -> list[Proposal]:
         if failed:
@@ -151,12 +155,23 @@ class HybridPlanner:
         request = render("sketch", count=self.count)
         messages = [*task_messages(self.domain, task), HumanMessage(request)]
         started = time.monotonic()
-        reply = self.channel.ask(messages, stop=[f"Hypothesis {self.count + 1}:"])
+        self.failure = None
+        try:
+            enough = [f"Hypothesis {self.count + 1}:"]
+            reply = self.channel.ask(messages, stop=enough, max_tokens=SKETCH_TOKENS)
+        except ModelServerError:
+            raise
+        except (ModelError, BudgetExhausted) as error:  # search on without the model's words
+            reply, self.failure = "", str(error) or "the model's budget is spent"
         spent = time.monotonic() - started  # the model's time comes out of the search's
         blocks = re.split(r"(?im)^\W*sketch\s*\d+\W*$", reply)[1:]
         self.sketches = [sketch for block in blocks if (sketch := parse_sketch(block))]
         words = "\n".join(filter(None, (self.searcher.hint_text, reply)))  # a person's hint too
-        return self.searcher.run(task, words, self.sketches, spent)
+        proposals = self.searcher.run(task, words, self.sketches, spent)
+        for proposal in proposals:
+            if proposal.steering:
+                proposal.steering.model_failed = self.failure
+        return proposals
 
 
 class ChainPlanner:

@@ -205,6 +205,8 @@ def steering_item(graph: DiGraph[str], node: str) -> str:
     parts = [f"likeliest: {esc(', '.join(data['likeliest']))}"] if data["likeliest"] else []
     parts += [f"{esc(word)} → {esc(', '.join(found))}" for word, found in data["words"].items()]
     parts += [f"sketch <pre>{esc(sketch)}</pre>" for sketch in data["sketches"]]
+    if data.get("model_failed"):
+        parts.append(f"the model gave nothing: {esc(data['model_failed'])}")
     items = join(f"<li>{part}</li>" for part in parts)
     return f"<li>search with the {esc(data['prior'])} prior<ul>{items}</ul></li>"
 

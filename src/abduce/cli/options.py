@@ -75,8 +75,10 @@ PriorOption = Annotated[
     str | None,
     typer.Option(
         "--prior",
-        help="The DSL search's prior over primitives: 'uniform', or 'learned' from the task's "
-        "features (trained on ARC-AGI-1 training solutions)." + default_note("prior"),
+        help="The DSL search's prior over primitives: 'uniform', 'learned' from the task's "
+        "features (trained on ARC-AGI-1 training solutions), or a file of weights that "
+        "`abduce prior train --out` wrote (say, without the tasks it will score)."
+        + default_note("prior"),
     ),
 ]
 TimeoutOption = Annotated[

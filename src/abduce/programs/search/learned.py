@@ -89,6 +89,20 @@ def shipped_weights() -> Weights:
     return Weights.load(shipped_file(WEIGHTS_FILE).read_text())
 
 
+@cache
+def weights(prior: str) -> Weights:
+    """The weights a prior names, read once: 'learned' for the shipped ones, else the path
+    of a file that `abduce prior train --out` wrote (an out-of-fold prior, say)."""
+    if prior == "learned":
+        return shipped_weights()
+    try:
+        return Weights.load(Path(prior).read_text())
+    except PriorError:
+        raise
+    except (OSError, ValueError, TypeError):  # no such file, not JSON, not weights
+        raise PriorError("neither 'uniform', 'learned' nor a file of learned weights") from None
+
+
 def learned_prior(task: Task, weights: Weights | None = None) -> Prior:
     """The prior the model predicts for `task` (by default with the shipped weights)."""
     return (weights or shipped_weights()).prior(task)
