@@ -54,7 +54,7 @@ def test_the_model_s_words_alone_steer_the_search():
 
 def test_both_searches_then_steers_then_asks_for_programs_and_records_its_version():
     both = solver(SKETCHED, planner="both", evaluations=200)
-    assert both.planner_name == "both/2"
+    assert both.planner_name == "both/3"
     solution = both.solve(CROP_FLIP)
     assert solution.correct and solution.llm_calls == 1  # the plain search's half found nothing
     assert 100 < solution.evaluations <= 200  # both searches' evaluations, within the budget
@@ -133,3 +133,29 @@ def test_a_model_server_fault_still_ends_the_run_not_the_task():
     hybrid = Solver(model, planner="hybrid", budget=Budget(max_evaluations=100), use_cache=False)
     with pytest.raises(ModelServerError):
         hybrid.solve(CROP_FLIP)
+
+
+def test_with_the_local_model_both_searches_with_the_whole_budget_then_asks_for_programs(
+    monkeypatch,
+):
+    from abduce.agent import loop
+
+    monkeypatch.setattr(loop, "make_llm", lambda *args, **kwargs: RecordingModel(responses=[""]))
+    budget = Budget(max_evaluations=200, prior="uniform")
+    both = Solver("local", planner="both", budget=budget)
+    kinds = [type(planner).__name__ for planner in both.planner.planners]
+    assert kinds == ["SearchPlanner", "LLMPlanner"] and both.search.max_evaluations == 200
+    hybrid = Solver("local", planner="hybrid", budget=budget)  # still there when asked for
+    assert type(hybrid.planner).__name__ == "HybridPlanner"
+
+
+def test_the_hybrid_s_model_reads_the_first_train_pairs_that_fit_and_no_test_input():
+    from abduce.agent.planner import leading_pairs
+    from abduce.tasks import Task
+
+    pair = {"input": [[0] * 10] * 10, "output": [[1] * 10] * 10}  # 200 cells
+    task = Task(id="big", train=[pair] * 4, test=[{"input": [[0]]}])
+    assert [len(leading_pairs(task, cells).train) for cells in (100, 400, 500, 10_000)] == [
+        1, 2, 2, 4,
+    ]  # fmt: skip
+    assert leading_pairs(task).test == [] and len(task.test) == 1

@@ -71,7 +71,7 @@ def test_help_everywhere():
         ({}, ["--planner", "both", "--llm", "local"],  # another model
          "holds results of dsl-search (planner search) with seed 0, not dsl-search+local"),
         ({"model": "dsl-search+local", "planner": "both"}, ["--planner", "both", "--llm", "local"],
-         "(planner both) with seed 0, not dsl-search+local (planner both/2)"),  # an older both
+         "(planner both) with seed 0, not dsl-search+local (planner both/3)"),  # an older both
     ],
 )  # fmt: skip
 def test_bench_refuses_to_mix_results_of_another_model_planner_or_seed(

@@ -31,8 +31,9 @@ from abduce.tasks import ArcDomain, Domain, Task
 
 PLANNERS = ("both", "llm", "search", "hybrid")
 # Result lines record a planner with its version when it changed, so that runs of an old and a
-# new one are never mixed in a results file: 'both' became search, hybrid, then the LLM loop.
-PLANNER_VERSIONS = {"both": 2}
+# new one are never mixed in a results file: 'both' became search, hybrid, then the LLM loop
+# (2), and then skipped the hybrid with the local model, which loses to the search alone (3).
+PLANNER_VERSIONS = {"both": 3}
 BOTH_SEARCH_SHARE = 0.5  # of the search budget, for the plain search before the hybrid one
 Problem = TypeVar("Problem")
 Judgement = TypeVar("Judgement", bound=Judged)
@@ -177,7 +178,9 @@ class Solver:
     """Solves tasks with planners (DSL search, an LLM, or search then LLM), a synthesizer,
     a sandbox verifier and a selector. `planner="search"` never loads a model; `server` sets
     the request timeout and retries of a model server; a `hint` in words steers the search
-    (see `SearchPlanner`)."""
+    (see `SearchPlanner`). `both` searches, then lets the model steer a second search
+    (`HybridPlanner`), then asks it for programs; with the local model, whose call on 2 cores
+    outlasts the search's time, it skips the steered search (benchmarks/RESULTS.md)."""
 
     def __init__(
         self,
@@ -204,6 +207,7 @@ class Solver:
         if isinstance(planner, str) and planner not in PLANNERS:
             raise UsageError(f"unknown planner {planner!r}; choose one of {', '.join(PLANNERS)}")
         self.channel: ModelChannel | None = None
+        self.local = llm == "local" or (llm is None and default_spec() == "local")
         if planner != "search":
             self.channel = ModelChannel(
                 make_llm(llm, seed=seed, use_cache=use_cache, server=server)
@@ -227,16 +231,19 @@ class Solver:
     def _planner(self, planner: Planner[Task] | str) -> Planner[Task]:
         if not isinstance(planner, str):
             return planner
-        share = BOTH_SEARCH_SHARE if planner == "both" else 1.0
+        steered = planner == "both" and not self.local  # the hybrid's turn within 'both'
+        share = BOTH_SEARCH_SHARE if steered else 1.0
         search = self.search = self._search_planner(share)
         if self.channel is None:
             return search
         llm = LLMPlanner(self.channel, self.domain, self.budget.hypotheses_per_round)
         if planner == "llm":
             return llm
+        if planner == "both" and not steered:
+            return ChainPlanner(search, llm)
         count = self.budget.hypotheses_per_round
-        steered = self._search_planner(1.0 - share) if planner == "both" else search
-        hybrid = HybridPlanner(self.channel, self.domain, steered, count)
+        second = self._search_planner(1.0 - share) if steered else search
+        hybrid = HybridPlanner(self.channel, self.domain, second, count)
         return hybrid if planner == "hybrid" else ChainPlanner(search, hybrid, llm)
 
     def _search_planner(self, share: float) -> SearchPlanner:

@@ -27,6 +27,7 @@ ITEM = re.compile(
 LIKELIEST = 8  # primitives of a search's prior shown in the trace
 MIN_LENGTH = 12
 SKETCH_TOKENS = 400  # a reply's cap: rules and sketches are short, and the model's time is T's
+SKETCH_CELLS = 1200  # grid cells the hybrid's model reads: each is a prompt token, ~1/50 s here
 MAX_LENGTH = 600
 Problem = TypeVar("Problem", contravariant=True)
 
@@ -136,8 +137,9 @@ class HybridPlanner:
     numbers, and words matched to the primitives) becomes a prior mixed with the search's
     own, and the search fills the sketches' holes. It searches once, like the search; with
     a clock, in the search's seconds less the model's, so that it compares with the search
-    alone at equal wall time. When the model refuses the task (its context overflows) or
-    its budget is spent, the search runs on without its words."""
+    alone at equal wall time; to leave the search some of it, the model reads the first
+    train pairs only (`leading_pairs`). When the model refuses the task or its budget is
+    spent, the search runs on without its words."""
 
     def __init__(
         self, channel: ModelChannel, domain: Domain[Any], search: SearchPlanner, count: int = 3
@@ -153,7 +155,7 @@ class HybridPlanner:
         if failed:
             return []
         request = render("sketch", count=self.count)
-        messages = [*task_messages(self.domain, task), HumanMessage(request)]
+        messages = [*task_messages(self.domain, leading_pairs(task)), HumanMessage(request)]
         started = time.monotonic()
         self.failure = None
         try:
@@ -186,6 +188,18 @@ class ChainPlanner:
             if proposals:
                 return proposals
         return []
+
+
+def leading_pairs(task: Task, cells: int = SKETCH_CELLS) -> Task:
+    """The task as the hybrid's model sees it: its first train pairs, as many as fit in
+    `cells` grid cells (at least one), and no test inputs (the search answers those)."""
+    shown, total = [], 0
+    for example in task.train:
+        total += sum(len(grid) * len(grid[0]) for grid in (example.input, example.known_output()))
+        if shown and total > cells:
+            break
+        shown.append(example)
+    return task.model_copy(update={"train": shown, "test": []})
 
 
 def parse_hypotheses(reply: str) -> list[str]:

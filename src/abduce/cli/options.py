@@ -52,7 +52,8 @@ PlannerOption = Annotated[
     typer.Option(
         help="'search' (DSL enumeration, no model), 'llm' (the model writes programs), "
         "'hybrid' (the model's rules and sketches steer the search), or 'both' (search with "
-        "half the search budget, then hybrid with the other half, then the LLM loop)."
+        "half the search budget, then hybrid with the other half, then the LLM loop; with "
+        "the local model, the search with the whole budget, then the LLM loop)."
         + default_note("planner"),
     ),
 ]
