@@ -1,5 +1,7 @@
 """The hybrid planner: the model's rules and sketches steer the search."""
 
+import time
+
 import httpx
 import pytest
 
@@ -159,3 +161,17 @@ def test_the_hybrid_s_model_reads_the_first_train_pairs_that_fit_and_no_test_inp
         1, 2, 2, 4,
     ]  # fmt: skip
     assert leading_pairs(task).test == [] and len(task.test) == 1
+
+
+def test_the_solution_records_the_seconds_spent_waiting_for_the_model():
+    class SlowModel(RecordingModel):
+        def _call(self, messages, stop=None, run_manager=None, **kwargs):
+            time.sleep(0.3)
+            return super()._call(messages, stop, run_manager, **kwargs)
+
+    model = SlowModel(responses=[WORDS_ONLY])
+    budget = Budget(max_evaluations=500, prior="uniform", max_llm_calls=2)
+    solution = Solver(model, planner="hybrid", budget=budget, use_cache=False).solve(CROP_FLIP)
+    assert 0.3 <= solution.model_seconds < solution.seconds
+    searched = Solver(planner="search", budget=budget).solve(CROP_FLIP)
+    assert searched.model_seconds == 0.0

@@ -15,7 +15,7 @@ from tests.fakes import FLIP
 COMMITTED = Path(__file__).parents[2] / "benchmarks" / "results"
 KEYS = ["schema_version", "task_id", "source_id", "remap", "solved", "passed_train", "attempts",
         "hypothesis", "program", "verdicts", "stopped", "llm_calls", "tokens_in", "tokens_out",
-        "cost", "seconds", "model", "evaluations", "levels", "planner", "budget", "seed", "prompt_hash", "finished_at", "task",
+        "cost", "seconds", "model_seconds", "model", "evaluations", "levels", "planner", "budget", "seed", "prompt_hash", "finished_at", "task",
         "trace"]  # fmt: skip
 # file: (lines, solved, has traces, schema version); lines without a trace predate remaps,
 # tasks and traces; version 0 lines predate the recorded version
@@ -66,7 +66,8 @@ def test_a_line_read_and_written_again_keeps_every_key_and_value():
     again = [
         json.loads(line.to_json()) for line in read_results(COMMITTED / "gamma_llm_20.jsonl.gz")
     ]
-    new = {"schema_version": 0, "cost": None, "evaluations": None, "levels": None}
+    new = {"schema_version": 0, "cost": None, "evaluations": None, "levels": None,
+           "model_seconds": None}  # fmt: skip
     old_budget = {"max_evaluations": None, "prior": "uniform"}
     assert again == [  # unpriced, unsearched, and budgets without an evaluation count or prior
         new | line | {"budget": line["budget"] | old_budget} for line in raw

@@ -20,7 +20,8 @@ class BudgetExhausted(Exception):
 
 
 class ModelChannel:
-    """Sends messages to a chat model; counts calls and tokens; refuses calls over budget."""
+    """Sends messages to a chat model; counts calls, tokens and the seconds waited for them;
+    refuses calls over budget."""
 
     def __init__(self, model: BaseChatModel) -> None:
         self.model = model
@@ -33,6 +34,7 @@ class ModelChannel:
         self.calls = 0
         self.tokens_in = 0
         self.tokens_out = 0
+        self.waited = 0.0  # seconds spent in calls to the model
 
     @property
     def seconds(self) -> float:
@@ -60,11 +62,14 @@ class ModelChannel:
         usage = _UsageCounter()
         sampling = {"seed": seed, "temperature": temperature, "max_tokens": max_tokens}
         given = {name: value for name, value in sampling.items() if value is not None}
+        started = time.monotonic()
         try:
             config: RunnableConfig = {"callbacks": [usage]}
             reply = self.model.invoke(messages, stop=stop, config=config, **given)
         except Exception as error:  # any provider's failure, named in one line
             raise model_error(error, self.model) from error
+        finally:
+            self.waited += time.monotonic() - started
         self.tokens_in += usage.tokens_in
         self.tokens_out += usage.tokens_out
         return str(reply.text)

@@ -300,6 +300,7 @@ class Solver:
             tokens_in=self.channel.tokens_in if self.channel else 0,
             tokens_out=self.channel.tokens_out if self.channel else 0,
             seconds=round(time.monotonic() - run.started, 3),
+            model_seconds=round(self.channel.waited, 3) if self.channel else 0.0,
             model=self.model_name,
             evaluations=sum(result.evaluations for result in searched),
             levels=max((result.levels for result in searched), default=0),

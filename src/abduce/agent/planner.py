@@ -18,7 +18,7 @@ from abduce.programs.search.hints import Hint, hint_prior
 from abduce.programs.search.learned import learned_prior, weights
 from abduce.programs.search.prior import Prior
 from abduce.programs.search.sketches import Sketch, parse_sketch
-from abduce.tasks import Domain, Task
+from abduce.tasks import Domain, Example, Task
 
 ITEM = re.compile(
     r"^\s*[-*#]*\s*(?:\*\*)?\s*(?:hypothesis|rule)?\s*(\d+)\s*(?:\*\*)?\s*[:.)-]\s*(?:\*\*)?\s*(.*)$",
@@ -193,7 +193,8 @@ class ChainPlanner:
 def leading_pairs(task: Task, cells: int = SKETCH_CELLS) -> Task:
     """The task as the hybrid's model sees it: its first train pairs, as many as fit in
     `cells` grid cells (at least one), and no test inputs (the search answers those)."""
-    shown, total = [], 0
+    shown: list[Example] = []
+    total = 0
     for example in task.train:
         total += sum(len(grid) * len(grid[0]) for grid in (example.input, example.known_output()))
         if shown and total > cells:

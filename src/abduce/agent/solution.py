@@ -26,6 +26,7 @@ class Solution(BaseModel):
     tokens_in: int
     tokens_out: int
     seconds: float
+    model_seconds: float = 0.0  # of those, waiting for the model's replies
     model: str
     evaluations: int = 0  # of the DSL search, and the cost levels it reached
     levels: int = 0

@@ -58,7 +58,8 @@ def task_section(line: ResultLine, opened: bool = True) -> Html:
     """One task: its grids and attempts, the hypothesis, program, verdicts and trace."""
     kind = status(line)
     facts = " · ".join([
-        f"{line.seconds:.1f} s",
+        f"{line.seconds:.1f} s" + (f" ({line.model_seconds:.1f} s the model's)"
+                                   if line.model_seconds else ""),
         f"{line.llm_calls} LLM calls",
         f"{line.tokens_in:,} / {line.tokens_out:,} tokens in / out",
         f"stopped: {line.stopped or '—'}",

@@ -51,6 +51,7 @@ class ResultLine(BaseModel):
     tokens_out: int
     cost: float | None = None
     seconds: float
+    model_seconds: float | None = None  # None: written before they were recorded
     model: str
     evaluations: int | None = None  # None: written before searches recorded them
     levels: int | None = None
