@@ -154,17 +154,8 @@ class HybridPlanner:
     def propose(self, task: Task, failed: list[str]) -> list[Proposal]:
         if failed:
             return []
-        request = render("sketch", count=self.count)
-        messages = [*task_messages(self.domain, leading_pairs(task)), HumanMessage(request)]
         started = time.monotonic()
-        self.failure = None
-        try:
-            enough = [f"Hypothesis {self.count + 1}:"]
-            reply = self.channel.ask(messages, stop=enough, max_tokens=SKETCH_TOKENS)
-        except ModelServerError:
-            raise
-        except (ModelError, BudgetExhausted) as error:  # search on without the model's words
-            reply, self.failure = "", str(error) or "the model's budget is spent"
+        reply = self.ask(task)
         spent = time.monotonic() - started  # the model's time comes out of the search's
         blocks = re.split(r"(?im)^\W*sketch\s*\d+\W*$", reply)[1:]
         self.sketches = [sketch for block in blocks if (sketch := parse_sketch(block))]
@@ -174,6 +165,21 @@ class HybridPlanner:
             if proposal.steering:
                 proposal.steering.model_failed = self.failure
         return proposals
+
+    def ask(self, task: Task) -> str:
+        """The model's rules and sketches for `task`; empty when it refused the task or its
+        budget is spent (`failure` says why)."""
+        request = render("sketch", count=self.count)
+        messages = [*task_messages(self.domain, leading_pairs(task)), HumanMessage(request)]
+        self.failure = None
+        try:
+            enough = [f"Hypothesis {self.count + 1}:"]
+            return self.channel.ask(messages, stop=enough, max_tokens=SKETCH_TOKENS)
+        except ModelServerError:
+            raise
+        except (ModelError, BudgetExhausted) as error:  # search on without the model's words
+            self.failure = str(error) or "the model's budget is spent"
+            return ""
 
 
 class ChainPlanner:
