@@ -47,7 +47,7 @@ def test_every_call_shares_the_task_prefix(scripted):
     solver(model).solve(FLIP)
     prefixes = [[m.content for m in prompt[:2]] for prompt in model.prompts]
     assert all(prefix == prefixes[0] for prefix in prefixes)
-    assert "7 8 9" in prefixes[0][1]
+    assert "\n789" in prefixes[0][1]
 
 
 def test_next_hypothesis_after_one_keeps_failing(scripted):

@@ -31,8 +31,14 @@ class Domain(Protocol[Answer]):
 
 
 def format_grid(grid: Rows) -> str:
-    """Rows of space-separated digits, one row per line."""
-    return "\n".join(" ".join(str(cell) for cell in row) for row in grid)
+    """Rows of digits, one row per line, without spaces: the local model's tokenizer reads
+    each digit as a token and each space as another, so spaces would double the prompt.
+
+    >>> print(format_grid([[0, 1], [2, 3]]))
+    01
+    23
+    """
+    return "\n".join("".join(str(cell) for cell in row) for row in grid)
 
 
 class ArcDomain:
