@@ -42,14 +42,22 @@ def measure(task_id: str, levels: int, names: list[str] | None) -> dict[str, obj
     """Complete levels 1..`levels` on one task with the primitives in `names` (None: all);
     the time, and digests of what was found."""
     from abduce.programs.dsl import Grid, Objects
-    from abduce.programs.search import _Goal, _literals, _primitives
+    from abduce.programs.search import _Goal, _literals
     from abduce.programs.search.enumeration import Enumerator
     from abduce.tasks.arc import find_arc_task
 
     task = find_arc_task(task_id)
     goal = _Goal(task)
+    try:  # today's search has a vocabulary
+        from abduce.programs.search.vocabulary import dsl_vocabulary
+
+        applied = dsl_vocabulary().applied
+    except ImportError:  # the pinned one reads the DSL's primitives
+        from abduce.programs.search import _primitives  # type: ignore[attr-defined]
+
+        applied = _primitives()[1]
     started = time.perf_counter()
-    vocabulary = [p for p in _primitives()[1] if names is None or p.name in names]
+    vocabulary = [p for p in applied if names is None or p.name in names]
     enumerator = Enumerator(
         goal.inputs, vocabulary, _literals(task), max_evaluations=10**12, deadline=1e18
     )

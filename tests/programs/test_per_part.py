@@ -1,9 +1,10 @@
 from abduce.programs import Sandbox
 from abduce.programs.dsl import Grid, components, multicolor_components, recolor_by_size_rank
-from abduce.programs.search import _functions, _Goal, search
+from abduce.programs.search import _Goal, search
 from abduce.programs.search.enumeration import Enumerator, Node
 from abduce.programs.search.expr import INPUT, Expr, literal
 from abduce.programs.search.per_part import PerPart
+from abduce.programs.search.vocabulary import dsl_vocabulary
 from abduce.tasks import Task
 
 
@@ -111,7 +112,9 @@ def test_a_nested_search_sees_each_box_once_and_its_evaluations_count():
         asked.append((sub, deadline, evaluations))
         return Expr("recolor", (Expr(INPUT),)), 7
 
-    per_part = PerPart([grid], [grid], (wanted,), _functions(), recorded.append, solve, enumerator)
+    per_part = PerPart(
+        [grid], [grid], (wanted,), dsl_vocabulary().functions, recorded.append, solve, enumerator
+    )
     objects = Node(Expr("components", (Expr(INPUT),)), (components(grid),))
     per_part.check_objects(objects)
     per_part.check_objects(objects)  # the same crops: no second nested search
@@ -132,7 +135,9 @@ def test_no_nested_search_when_cells_change_outside_the_boxes():
     def solve(sub: Task, deadline: float | None, evaluations: int) -> tuple[Expr | None, int]:
         raise AssertionError("no nested search expected")
 
-    per_part = PerPart([grid], [grid], (wanted,), _functions(), print, solve, enumerator)
+    per_part = PerPart(
+        [grid], [grid], (wanted,), dsl_vocabulary().functions, print, solve, enumerator
+    )
     per_part.check_objects(Node(Expr("components", (Expr(INPUT),)), (components(grid),)))
 
 
@@ -148,7 +153,9 @@ def test_a_learned_feature_selects_the_objects_whose_boxes_change():
         asked.append([(e.input, e.known_output()) for e in sub.train])
         return Expr("flip_left_right", (Expr(INPUT),)), 1
 
-    per_part = PerPart(grids, grids, wanted, _functions(), recorded.append, solve, enumerator)
+    per_part = PerPart(
+        grids, grids, wanted, dsl_vocabulary().functions, recorded.append, solve, enumerator
+    )
     objects = Expr("multicolor_components", (Expr(INPUT),))
     per_part.check_objects(Node(objects, tuple(multicolor_components(g) for g in grids)))
     assert asked == [[([[4, 4, 2]], [[2, 4, 4]]), ([[5, 5, 5, 6]], [[6, 5, 5, 5]])]]

@@ -17,12 +17,10 @@ program is found, the outputs are assembled as a greedy cover of pieces over a f
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cache
 from typing import TypeGuard
 
-from abduce.programs import dsl
 from abduce.programs.dsl import Color, Grid, Integer, Objects
 from abduce.programs.search.augment import Variant, variants
 from abduce.programs.search.enumeration import Enumerator, Node, OutOfBudget
@@ -42,7 +40,7 @@ from abduce.programs.search.ranking import predict_palettes, rank
 from abduce.programs.search.shapes import predict_shapes as predict_shapes  # re-exported
 from abduce.programs.search.shapes import shape_rule
 from abduce.programs.search.sketches import Sketch, fill
-from abduce.programs.search.vocabulary import Primitive, primitives, searchable
+from abduce.programs.search.vocabulary import Vocabulary, dsl_vocabulary
 from abduce.tasks import Example, Task
 
 MAX_COST = 8  # e.g. three primitives and two literal arguments
@@ -74,18 +72,6 @@ class SearchResult:
     shape_rule: str = ""  # the rule that predicted the test outputs' shapes, if any
 
 
-@cache
-def _primitives() -> tuple[dict[str, Primitive], list[Primitive]]:
-    """Every DSL primitive by name, and those the enumeration applies."""
-    found = primitives(dsl)
-    return found, searchable(found)
-
-
-@cache
-def _functions() -> dict[str, Callable[..., object]]:
-    return {name: primitive.function for name, primitive in _primitives()[0].items()}
-
-
 def search(
     task: Task,
     *,
@@ -95,6 +81,7 @@ def search(
     prior: Prior | None = None,
     pieces: bool = True,
     sketches: Sequence[Sketch] = (),
+    vocabulary: Vocabulary | None = None,
 ) -> SearchResult:
     """Enumerate DSL programs level by level, cheapest first under `prior`, until one
     reproduces every train pair. `seconds` (None: no clock) and `max_evaluations` (one total
@@ -102,27 +89,28 @@ def search(
     budget is shared among the task's variants (`augment`): giving them a fixed share instead
     solved fewer ARC-AGI-1 training tasks (see benchmarks/RESULTS.md). If nothing is found,
     the outputs are assembled from the task's `pieces` (see pieces.py). `sketches`' holes are
-    filled with the expressions enumerated on the task itself (see sketches.py)."""
+    filled with the expressions enumerated on the task itself (see sketches.py). The
+    `vocabulary` is the DSL's, or that and a library of learned functions."""
+    words = vocabulary or dsl_vocabulary()
     started = time.monotonic()
     budget = _Budget(None if seconds is None else started + seconds, max_evaluations)
     result = SearchResult()
     kept = Pieces(*_grids(task)) if pieces else None
-    candidates = _enumerate(task, budget, prior, result, kept, sketches=sketches)
+    candidates = _enumerate(task, budget, prior, result, words, kept, sketches=sketches)
     others = variants(task) if augment else []
     for index, variant in enumerate(others):
         if candidates or budget.spent(result):
             break
         twin = _transformed(task, variant.forward)
-        found = _enumerate(twin, budget.share(result, len(others) - index), prior, result)
+        share = budget.share(result, len(others) - index)
+        found = _enumerate(twin, share, prior, result, words)
         candidates = {key: _mapped_back(c, variant) for key, c in found.items()}
     if kept is not None and not candidates:
-        candidates = _assembled(task, kept)
+        candidates = _assembled(task, kept, words)
         result.stopped = "assembled from pieces" if candidates else result.stopped
-    found_primitives, _ = _primitives()
-    phrases = {name: primitive.phrase for name, primitive in found_primitives.items()}
     for candidate in candidates.values():
-        candidate.source = to_python(candidate.expr)
-        candidate.description = describe(candidate.expr, phrases)
+        candidate.source = to_python(candidate.expr, words.definitions)
+        candidate.description = describe(candidate.expr, words.phrases)
     rule = shape_rule(task)
     result.shape_rule = rule.name if rule else ""
     shapes: list[tuple[int, int] | None] = rule.shapes if rule else [None] * len(task.test)
@@ -155,6 +143,7 @@ def _enumerate(
     budget: _Budget,
     prior: Prior | None,
     result: SearchResult,
+    vocabulary: Vocabulary,
     pieces: Pieces | None = None,
     *,
     attempts: int = ATTEMPTS,
@@ -166,11 +155,10 @@ def _enumerate(
     offers every Grid value to `pieces`. Values are compared on the train inputs only; the
     test inputs are run for the programs that explain every train pair. A `nested` search
     (for a per-object or per-part program) looks for no programs of its own inside."""
-    _, vocabulary = _primitives()
-    goal = _Goal(task)
+    goal = _Goal(task, vocabulary)
     enumerator = Enumerator(
         goal.inputs,
-        vocabulary,
+        vocabulary.applied,
         _literals(task),
         max_evaluations=budget.evaluations,
         deadline=budget.deadline,
@@ -213,10 +201,12 @@ def _enumerate(
     return goal.candidates
 
 
-def _assembled(task: Task, pieces: Pieces) -> dict[tuple[Grid, ...], Candidate]:
+def _assembled(
+    task: Task, pieces: Pieces, vocabulary: Vocabulary
+) -> dict[tuple[Grid, ...], Candidate]:
     """Candidates assembled from `pieces`, recorded like any program found."""
-    goal = _Goal(task)
-    for expr in pieces.covers(_functions()):
+    goal = _Goal(task, vocabulary)
+    for expr in pieces.covers(vocabulary.functions):
         goal.record(expr)
     return goal.candidates
 
@@ -224,7 +214,9 @@ def _assembled(task: Task, pieces: Pieces) -> dict[tuple[Grid, ...], Candidate]:
 class _Goal:
     """The train outputs to reproduce; collects the programs that do, with their answers."""
 
-    def __init__(self, task: Task) -> None:
+    def __init__(self, task: Task, vocabulary: Vocabulary | None = None) -> None:
+        self.vocabulary = vocabulary or dsl_vocabulary()
+        self.functions = self.vocabulary.functions
         self.inputs, self.wanted, self.tests = _grids(task)
         self.start = Node(Expr(INPUT), tuple(self.inputs))
         self.shapes = tuple(grid.shape for grid in self.wanted)
@@ -265,7 +257,7 @@ class _Goal:
             if table is None:
                 continue
             try:
-                tests = tuple(evaluate(node.expr, grid, _functions()) for grid in self.tests)
+                tests = tuple(evaluate(node.expr, grid, self.functions) for grid in self.tests)
             except Exception:  # the program does not apply to a test input
                 return
             if _all_grids(tests) and not unseen_neighbourhoods(tests, node.values, diagonal):
@@ -290,7 +282,7 @@ class _Goal:
         has none), if that reproduces every train pair."""
         filled = fill(sketch.expr, node.expr) if sketch.hole is not None else sketch.expr
         try:
-            values = tuple(evaluate(filled, grid, _functions()) for grid in self.inputs)
+            values = tuple(evaluate(filled, grid, self.functions) for grid in self.inputs)
         except Exception:  # the sketch does not apply to a train input
             return
         if values == self.wanted:
@@ -311,17 +303,19 @@ class _Goal:
         def solve(task: Task, deadline: float | None, evaluations: int) -> tuple[Expr | None, int]:
             found = SearchResult()
             budget = _Budget(deadline, evaluations)
-            candidates = _enumerate(task, budget, prior, found, attempts=1, nested=True)
+            candidates = _enumerate(
+                task, budget, prior, found, self.vocabulary, attempts=1, nested=True
+            )
             return next((c.expr for c in candidates.values()), None), found.evaluations
 
-        args = (self.inputs, self.tests, self.wanted, _functions(), self.record, solve)
+        args = (self.inputs, self.tests, self.wanted, self.functions, self.record, solve)
         return PerPart(*args, enumerator)
 
     def record(self, expr: Expr) -> None:
         """Keep `expr` if it runs on every test input and predicts something new (distinct
         predictions only; the first found is the cheapest)."""
         try:
-            answers = tuple(evaluate(expr, grid, _functions()) for grid in self.tests)
+            answers = tuple(evaluate(expr, grid, self.functions) for grid in self.tests)
         except Exception:  # the program does not apply to a test input
             return
         if not _all_grids(answers):
@@ -368,7 +362,7 @@ def _mapped_back(candidate: Candidate, variant: Variant) -> Candidate:
 
 def _grid_map(expr: Expr, grid: list[list[int]]) -> list[list[int]]:
     """`expr`, a variant's grid-to-grid transform, applied to a plain grid."""
-    result = evaluate(expr, Grid(grid), _functions())
+    result = evaluate(expr, Grid(grid), dsl_vocabulary().functions)
     if not isinstance(result, Grid):
         raise TypeError(f"a variant's transform gave {type(result).__name__}, not a grid")
     return result.to_list()

@@ -19,6 +19,7 @@ from typing import Final, Literal
 from pydantic import BaseModel, ConfigDict
 
 from abduce.programs import dsl
+from abduce.programs.search.expr import INPUT, Expr, literal
 from abduce.tasks.generate import FAMILIES
 
 DATA_PACKAGE = "abduce.programs.search.data"
@@ -54,6 +55,45 @@ def primitives_used(program: str) -> list[str]:
             and node.func.id in _dsl_names()
         }
     )
+
+
+def parse_program(source: str) -> Expr | None:
+    """A corpus program (`def transform(grid)` over the DSL) as the search's expression, if
+    it is one: assignments and a return of DSL calls on `Grid(grid)` and literals (numbers,
+    truth values, strings, tables of them); None for anything else (loops, arithmetic, …).
+
+    >>> parse_program("def transform(grid):\\n    x1 = trim(Grid(grid))\\n    return x1.to_list()")
+    Expr(op='trim', args=(Expr(op='grid', args=(), literal=None),), literal=None)
+    """
+    try:
+        function = ast.parse(source).body[-1]
+        if not isinstance(function, ast.FunctionDef):
+            return None
+        names: dict[str, Expr] = {}
+        for statement in function.body:
+            match statement:
+                case ast.Assign(targets=[ast.Name(id=name)], value=value):
+                    names[name] = _parsed(value, names)
+                case ast.Return(value=ast.Call(func=ast.Attribute(attr="to_list", value=value))):
+                    return _parsed(value, names)
+                case _:
+                    return None
+    except (SyntaxError, ValueError):
+        return None
+    return None
+
+
+def _parsed(node: ast.expr, names: dict[str, Expr]) -> Expr:
+    match node:
+        case ast.Call(func=ast.Name(id="Grid"), args=[ast.Name(id="grid")]):
+            return Expr(INPUT)
+        case ast.Call(func=ast.Name(id=name), args=args, keywords=[]) if name in _dsl_names():
+            return Expr(name, tuple(_parsed(arg, names) for arg in args))
+        case ast.Name(id=name) if name in names:
+            return names[name]
+        case ast.Constant() | ast.Tuple():
+            return literal(ast.literal_eval(node))
+    raise ValueError(f"not a DSL expression: {ast.unparse(node)}")
 
 
 def _lines(path: Path) -> list[str]:

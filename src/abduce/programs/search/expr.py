@@ -3,7 +3,7 @@ as English."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 INPUT = "grid"
@@ -87,9 +87,10 @@ def steps(expr: Expr) -> list[Expr]:
     return list(seen)
 
 
-def to_python(expr: Expr) -> str:
+def to_python(expr: Expr, learned: Mapping[str, str] | None = None) -> str:
     """`def transform(grid)` computing `expr` with the DSL, as the sandbox runs it; each
-    sub-program is a `def` of its own before it, on and to `Grid` values.
+    sub-program is a `def` of its own before it, on and to `Grid` values, and so is each
+    learned function it calls (`learned` maps their names to their Python).
 
     >>> part = literal(Expr("flip_lr", (Expr(INPUT),)))
     >>> print(to_python(Expr("map_parts", (Expr(INPUT), part))))
@@ -106,7 +107,8 @@ def to_python(expr: Expr) -> str:
         return x1.to_list()
     """
     functions: dict[Expr, str] = {}
-    definitions = []
+    called = {step.op for part in [expr, *_sub_programs(expr)] for step in steps(part)}
+    definitions = [source for name, source in (learned or {}).items() if name in called]
     for program in _sub_programs(expr):
         functions[program] = f"program{len(functions) + 1}"
         body, result = _body(program, "grid", functions)

@@ -5,7 +5,8 @@ from __future__ import annotations
 import inspect
 import typing
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cache, cached_property
 from types import ModuleType
 
 from abduce.programs import dsl
@@ -63,3 +64,35 @@ def searchable(found: dict[str, Primitive]) -> list[Primitive]:
             continue
         chosen.append(primitive)
     return chosen
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """Every function a found program may call, by name; those the enumeration applies; and
+    the Python a program carries for the learned ones (the DSL's own need none)."""
+
+    found: dict[str, Primitive]
+    applied: list[Primitive]
+    definitions: dict[str, str] = field(default_factory=dict)
+
+    @cached_property
+    def functions(self) -> dict[str, Callable[..., object]]:
+        return {name: primitive.function for name, primitive in self.found.items()}
+
+    @cached_property
+    def phrases(self) -> dict[str, str]:
+        return {name: primitive.phrase for name, primitive in self.found.items()}
+
+    def extended(self, module: ModuleType, definitions: dict[str, str]) -> Vocabulary:
+        """This vocabulary and the functions of `module`, whose Python `definitions` gives."""
+        added = primitives(module)
+        return Vocabulary(
+            self.found | added, self.applied + searchable(added), self.definitions | definitions
+        )
+
+
+@cache
+def dsl_vocabulary() -> Vocabulary:
+    """The DSL's own primitives."""
+    found = primitives(dsl)
+    return Vocabulary(found, searchable(found))

@@ -1,0 +1,113 @@
+"""Learned functions as data (the versioned library file) and as Python over the DSL."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from abduce.errors import AbduceError
+from abduce.programs import dsl
+from abduce.programs.search.corpus import shipped_file
+from abduce.programs.search.vocabulary import Vocabulary, dsl_vocabulary
+
+VERSION = 1
+LIBRARY_FILE = "library.json"
+
+
+class LibraryError(AbduceError, ValueError):
+    """A library file cannot be used."""
+
+
+class Example(BaseModel):
+    """A call of a learned function taken from the corpus: its arguments and its output."""
+
+    model_config = ConfigDict(frozen=True)
+
+    task: str
+    args: list[Any]  # grids as lists of rows, numbers, truth values, strings, tables
+    output: Any
+
+
+class LearnedFunction(BaseModel):
+    """A function Stitch found in the corpus: its signature, its body over the DSL, what it
+    does in words, and how often the corpus uses it."""
+
+    model_config = ConfigDict(frozen=True)
+
+    name: str
+    params: list[tuple[str, str]]  # (name, DSL type name)
+    returns: str
+    body: str  # a Python expression over the DSL and the parameters
+    phrase: str
+    uses: int  # corpus programs that call it once rewritten
+    tasks: list[str]  # the tasks those programs solve
+    example: Example | None = None
+
+    @property
+    def source(self) -> str:
+        """The function as Python, as a program that calls it carries it."""
+        params = ", ".join(f"{name}: {kind}" for name, kind in self.params)
+        return (
+            f"def {self.name}({params}) -> {self.returns}:\n"
+            f'    """{self.phrase}"""\n'
+            f"    return {self.body}\n"
+        )
+
+
+class Library(BaseModel):
+    """The learned functions, with the corpus they were learned from and how much they
+    shrank it (Stitch's cost, before and after rewriting)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    version: int = VERSION
+    programs: int
+    tasks: int
+    cost_before: int
+    cost_after: int
+    functions: list[LearnedFunction]
+
+    @property
+    def name(self) -> str:
+        """What result lines record: the version and the functions' count."""
+        return f"library/{self.version}:{len(self.functions)}"
+
+    def dump(self, path: Path) -> None:
+        path.write_text(self.model_dump_json(indent=1) + "\n")
+
+    def module(self) -> ModuleType:
+        """The functions as a module beside `dsl`, each defined from its source."""
+        module = ModuleType("learned", "Functions learned from the corpus.")
+        namespace = module.__dict__
+        namespace.update({name: getattr(dsl, name) for name in dir(dsl) if name[0] != "_"})
+        for function in self.functions:
+            exec(compile(function.source, f"<learned {function.name}>", "exec"), namespace)
+        namespace["__all__"] = [function.name for function in self.functions]
+        return module
+
+
+def library_vocabulary(library: Library) -> Vocabulary:
+    """The DSL's vocabulary and the library's functions."""
+    definitions = {function.name: function.source for function in library.functions}
+    return dsl_vocabulary().extended(library.module(), definitions)
+
+
+def load_library(path: Path) -> Library:
+    """The library in a file that `abduce library learn` wrote."""
+    try:
+        library = Library.model_validate_json(path.read_text())
+    except (OSError, ValidationError) as error:
+        raise LibraryError(f"{path}: not a library of learned functions ({error})") from None
+    if library.version != VERSION:
+        raise LibraryError(f"{path}: library version {library.version}, not {VERSION}")
+    return library
+
+
+@cache
+def shipped_library() -> Library:
+    """The library shipped with abduce, read once."""
+    return load_library(shipped_file(LIBRARY_FILE))
