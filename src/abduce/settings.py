@@ -62,6 +62,7 @@ class Settings(BaseSettings):
     search_seconds: float = Field(10.0, gt=0)
     max_evaluations: int | None = Field(None, ge=1)
     prior: str = "learned"
+    library: str = "none"
     rounds: int = Field(3, ge=1)
     max_retries: int = Field(3, ge=0)
     request_timeout: float = Field(600.0, gt=0)
@@ -86,6 +87,15 @@ class Settings(BaseSettings):
 
             weights(prior)
         return prior
+
+    @field_validator("library")
+    @classmethod
+    def _known_library(cls, library: str) -> str:
+        """'none', 'learned', or a library file (refused here if unreadable)."""
+        from abduce.programs.library import library_named
+
+        library_named(library)
+        return library
 
     @field_validator("history_file", "conversations_dir", "cache_dir", "model")
     @classmethod

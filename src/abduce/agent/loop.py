@@ -255,6 +255,7 @@ class Solver:
             None if evaluations is None else max(1, int(evaluations * share)),
             self.budget.prior,
             self.hint,
+            self.budget.library,
         )
         self.searches.append(search)
         return search

@@ -101,3 +101,4 @@ class Budget(BaseModel):
     search_seconds: float = Field(10.0, gt=0)
     max_evaluations: int | None = Field(None, ge=1)
     prior: PriorName = "learned"
+    library: str = "none"  # the search's learned functions: none, learned, or a library file

@@ -13,6 +13,7 @@ from abduce.agent.channel import BudgetExhausted, ModelChannel
 from abduce.agent.models import PriorName, Proposal, Steering
 from abduce.agent.prompts import render, task_messages
 from abduce.errors import ModelError, ModelServerError
+from abduce.programs.library import library_named, library_vocabulary
 from abduce.programs.search import SearchResult, search
 from abduce.programs.search.hints import Hint, hint_prior
 from abduce.programs.search.learned import learned_prior, weights
@@ -69,7 +70,8 @@ class SearchPlanner:
     """Enumerates DSL programs; proposes those that explain every train pair, with their
     English descriptions as hypotheses. It searches only before anything has failed: a
     second search would find the same programs. Its prior is uniform or learned from the
-    task's features, and a person's `hint` in words raises the primitives they name."""
+    task's features, and a person's `hint` in words raises the primitives they name; a
+    `library` of learned functions joins the DSL's primitives."""
 
     def __init__(
         self,
@@ -78,11 +80,14 @@ class SearchPlanner:
         max_evaluations: int | None = None,
         prior: PriorName = "learned",
         hint: str | None = None,
+        library: str = "none",
     ) -> None:
         self.seconds = None if max_evaluations else seconds
         self.max_evaluations = max_evaluations
         self.prior = prior
         self.hint_text = hint
+        learned = library_named(library)
+        self.vocabulary = library_vocabulary(learned) if learned else None
         self.count = count
         self.last: SearchResult | None = None  # what the latest search found and spent
         self.hint: Hint | None = None  # the latest hint's prior and what its words matched
@@ -110,6 +115,7 @@ class SearchPlanner:
             max_evaluations=self.max_evaluations,
             prior=prior,
             sketches=sketches,
+            vocabulary=self.vocabulary,
         )
         steering = self._steering(prior, sketches)
         return [

@@ -1,4 +1,5 @@
-"""The `abduce` command line: solve, bench, report, chat, ask, tools, mcp, models, prior."""
+"""The `abduce` command line: solve, bench, report, chat, ask, tools, mcp, models, prior,
+library."""
 
 from __future__ import annotations
 
@@ -10,9 +11,11 @@ from rich.table import Table
 
 from abduce.agent import describe_llm
 from abduce.cli import bench, chat, report, tools
+from abduce.cli.library import library_app
 from abduce.cli.options import (
     CallsOption,
     EvaluationsOption,
+    LibraryOption,
     LLMOption,
     NoCacheOption,
     OldSearchOption,
@@ -65,6 +68,7 @@ def solve(
     budget: OldSearchOption = None,
     max_evaluations: EvaluationsOption = None,
     prior: PriorOption = None,
+    library: LibraryOption = None,
     request_timeout: TimeoutOption = None,
     max_retries: RetriesOption = None,
     hint: Annotated[
@@ -86,6 +90,7 @@ def solve(
             max_retries=max_retries,
             max_evaluations=max_evaluations,
             prior=prior,
+            library=library,
         ).factory(hint)
     )
     for item in tasks:
@@ -119,6 +124,7 @@ app.command()(chat.chat)
 app.command()(chat.ask)
 app.add_typer(tools.tools_app, name="tools")
 app.add_typer(prior_app, name="prior")
+app.add_typer(library_app, name="library")
 app.command()(tools.mcp)
 app.command()(report.report)
 

@@ -32,6 +32,7 @@ from abduce.bench.suites import SUITES, load_suite
 from abduce.cli.options import (
     CallsOption,
     EvaluationsOption,
+    LibraryOption,
     LLMOption,
     NoCacheOption,
     OldSearchOption,
@@ -146,6 +147,7 @@ def bench(
     price_out: PriceOutOption = None,
     max_evaluations: EvaluationsOption = None,
     prior: PriorOption = None,
+    library: LibraryOption = None,
     request_timeout: TimeoutOption = None,
     max_retries: RetriesOption = None,
 ) -> None:
@@ -163,6 +165,7 @@ def bench(
         max_retries=max_retries,
         max_evaluations=max_evaluations,
         prior=prior,
+        library=library,
     )
     make_solver, model = options.factory(), options.model_name
     settings = load_settings(

@@ -82,6 +82,15 @@ PriorOption = Annotated[
         + default_note("prior"),
     ),
 ]
+LibraryOption = Annotated[
+    str | None,
+    typer.Option(
+        "--library",
+        help="Functions learned from the corpus of solutions that the DSL search applies "
+        "like primitives: 'none', 'learned' (the shipped library, `abduce library show`), or "
+        "a file that `abduce library learn --out` wrote." + default_note("library"),
+    ),
+]
 TimeoutOption = Annotated[
     float | None,
     typer.Option(
@@ -130,6 +139,7 @@ class SolverOptions(BaseModel):
         max_retries: int | None = None,
         max_evaluations: int | None = None,
         prior: str | None = None,
+        library: str | None = None,
     ) -> SolverOptions:
         """The flags given, then the settings for those left out."""
         settings = load_settings(
@@ -142,6 +152,7 @@ class SolverOptions(BaseModel):
             max_retries=max_retries,
             max_evaluations=max_evaluations,
             prior=prior,
+            library=library,
         )
         budget = Budget(
             max_llm_calls=settings.max_calls,
@@ -149,6 +160,7 @@ class SolverOptions(BaseModel):
             search_seconds=settings.search_seconds,
             max_evaluations=settings.max_evaluations,
             prior=settings.prior,
+            library=settings.library,
         )
         return cls(
             llm=settings.llm or DEFAULT_SPEC,

@@ -14,6 +14,8 @@ from abduce.programs.library.functions import (
     LIBRARY_FILE,
     LearnedFunction,
     Library,
+    library_named,
+    library_vocabulary,
     load_library,
     shipped_library,
 )
@@ -24,6 +26,8 @@ __all__ = [
     "LearnedFunction",
     "Library",
     "learn",
+    "library_named",
+    "library_vocabulary",
     "load_library",
     "shipped_library",
 ]

@@ -9,7 +9,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from abduce.errors import AbduceError
+from abduce.errors import AbduceError, first_problem
 from abduce.programs import dsl
 from abduce.programs.search.corpus import shipped_file
 from abduce.programs.search.vocabulary import Vocabulary, dsl_vocabulary
@@ -77,7 +77,7 @@ class Library(BaseModel):
         return f"library/{self.version}:{len(self.functions)}"
 
     def dump(self, path: Path) -> None:
-        path.write_text(self.model_dump_json(indent=1) + "\n")
+        path.write_text(self.model_dump_json() + "\n")
 
     def module(self) -> ModuleType:
         """The functions as a module beside `dsl`, each defined from its source."""
@@ -100,11 +100,22 @@ def load_library(path: Path) -> Library:
     """The library in a file that `abduce library learn` wrote."""
     try:
         library = Library.model_validate_json(path.read_text())
-    except (OSError, ValidationError) as error:
-        raise LibraryError(f"{path}: not a library of learned functions ({error})") from None
+    except OSError as error:
+        raise LibraryError(f"{path}: {error.strerror or error}") from None
+    except ValidationError as error:
+        problem = first_problem(error)
+        raise LibraryError(f"{path}: not a library of learned functions ({problem})") from None
     if library.version != VERSION:
         raise LibraryError(f"{path}: library version {library.version}, not {VERSION}")
     return library
+
+
+@cache
+def library_named(name: str) -> Library | None:
+    """The library a setting names: 'none', 'learned' (the shipped one) or a file's path."""
+    if name == "none":
+        return None
+    return shipped_library() if name == "learned" else load_library(Path(name))
 
 
 @cache

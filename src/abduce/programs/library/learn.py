@@ -392,18 +392,21 @@ def _example(
     callables: Any,
 ) -> Example | None:
     """The function's first call in the corpus, on its task's first train input, with
-    arguments that can be written down (grids, numbers, truth values, strings, tables)."""
+    arguments and output that can be written down (grids, numbers, truth values, strings,
+    tables)."""
     functions = _functions(callables)
     for (entry, _), program in zip(programs, rewritten, strict=True):
         task = tasks.get(entry.task)
         if task is None or entry.task not in function.tasks:
             continue
         expr = _expand(program, [], Expr(INPUT), bodies, tokens, kept)
-        call = next(step for step in steps(expr) if step.op == function.name)
+        call = next((step for step in steps(expr) if step.op == function.name), None)
+        if call is None:  # another program of the task calls it
+            continue
         grid = Grid(task.train[0].input)
         args = [evaluate(arg, grid, functions) for arg in call.args]
-        if all(_plain(arg) for arg in args):
-            output = functions[function.name](*args)
+        output = functions[function.name](*args)
+        if all(_plain(value) for value in [*args, output]):
             return Example(task=entry.task, args=[_data(a) for a in args], output=_data(output))
     return None
 
