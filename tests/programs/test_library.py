@@ -145,3 +145,23 @@ def test_library_learn_and_show_from_the_command_line(tmp_path):
     assert "trim_then_flip_up_down" in shown.stdout and "3 programs of 3 tasks" in shown.stdout
     broken = run("show", str(corpus))
     assert broken.returncode == 2 and broken.stderr.count("\n") == 1
+
+
+def test_the_model_reads_the_learned_functions_and_its_program_carries_their_definitions(
+    tmp_path,
+):
+    from abduce.agent import Budget, Solver
+    from tests.fakes import RecordingModel, fence
+
+    path = tmp_path / "library.json"
+    learn(CORPUS, TASKS).dump(path)
+    code = "def transform(grid):\n    return trim_then_flip_up_down(Grid(grid)).to_list()"
+    model = RecordingModel(
+        responses=["Hypothesis 1: cut the pattern out, upside down", fence(code)]
+    )
+    budget = Budget(library=str(path), max_llm_calls=4)
+    solution = Solver(model, planner="llm", budget=budget, use_cache=False).solve(TASKS["t0"])
+    assert solution.correct
+    assert "def trim_then_flip_up_down(x0: Grid) -> Grid:" in solution.program
+    system = str(model.prompts[0][0].content)
+    assert "# learned from solved tasks\ntrim_then_flip_up_down(x0: Grid) -> Grid: Crop" in system

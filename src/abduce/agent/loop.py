@@ -25,6 +25,7 @@ from abduce.agent.synthesizer import LLMSynthesizer, Synthesizer
 from abduce.agent.trace import Trace
 from abduce.agent.verifier import SandboxVerifier, Verifier
 from abduce.errors import ModelError, ModelServerError, UsageError
+from abduce.programs.library import library_named
 from abduce.programs.search.corpus import primitives_used
 from abduce.programs.search.learned import learned_prior, searchable_names, weights
 from abduce.tasks import ArcDomain, Domain, Task
@@ -208,6 +209,7 @@ class Solver:
             raise UsageError(f"unknown planner {planner!r}; choose one of {', '.join(PLANNERS)}")
         self.channel: ModelChannel | None = None
         self.local = llm == "local" or (llm is None and default_spec() == "local")
+        self.library = library_named(self.budget.library)  # learned functions, if any
         if planner != "search":
             self.channel = ModelChannel(
                 make_llm(llm, seed=seed, use_cache=use_cache, server=server)
@@ -220,7 +222,9 @@ class Solver:
         self.model_name = solver_name(llm, planner if isinstance(planner, str) else "")
         self.planner = self._planner(planner)
         if synthesizer is None and self.channel is not None:
-            synthesizer = LLMSynthesizer(self.channel, self.domain)
+            synthesizer = LLMSynthesizer(
+                self.channel, self.domain, library_named(self.budget.library)
+            )
         self.synthesizer = synthesizer
         self.verifier = verifier or SandboxVerifier(self.domain)
         self.selector = selector or VoteSelector()
@@ -236,12 +240,12 @@ class Solver:
         search = self.search = self._search_planner(share)
         if self.channel is None:
             return search
-        llm = LLMPlanner(self.channel, self.domain, self.budget.hypotheses_per_round)
+        count = self.budget.hypotheses_per_round
+        llm = LLMPlanner(self.channel, self.domain, count, library=self.library)
         if planner == "llm":
             return llm
         if planner == "both" and not steered:
             return ChainPlanner(search, llm)
-        count = self.budget.hypotheses_per_round
         second = self._search_planner(1.0 - share) if steered else search
         hybrid = HybridPlanner(self.channel, self.domain, second, count)
         return hybrid if planner == "hybrid" else ChainPlanner(search, hybrid, llm)

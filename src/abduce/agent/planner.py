@@ -13,7 +13,7 @@ from abduce.agent.channel import BudgetExhausted, ModelChannel
 from abduce.agent.models import PriorName, Proposal, Steering
 from abduce.agent.prompts import render, task_messages
 from abduce.errors import ModelError, ModelServerError
-from abduce.programs.library import library_named, library_vocabulary
+from abduce.programs.library import Library, library_named, library_vocabulary
 from abduce.programs.search import SearchResult, search
 from abduce.programs.search.hints import Hint, hint_prior
 from abduce.programs.search.learned import learned_prior, weights
@@ -44,17 +44,23 @@ class LLMPlanner:
     """Asks a chat model for several candidate rules in natural language."""
 
     def __init__(
-        self, channel: ModelChannel, domain: Domain[Any], count: int = 3, retries: int = 1
+        self,
+        channel: ModelChannel,
+        domain: Domain[Any],
+        count: int = 3,
+        retries: int = 1,
+        library: Library | None = None,
     ) -> None:
         self.channel = channel
         self.domain = domain
         self.count = count
         self.retries = retries
+        self.library = library
 
     def propose(self, task: Task, failed: list[str]) -> list[Proposal]:
         tried = render("tried", failures="\n".join(f"- {text}" for text in failed))
         request = render("propose", count=self.count, tried=tried if failed else "")
-        messages = [*task_messages(self.domain, task), HumanMessage(request)]
+        messages = [*task_messages(self.domain, task, self.library), HumanMessage(request)]
         enough = [f"Hypothesis {self.count + 1}:"]
         for _ in range(self.retries + 1):
             reply = self.channel.ask(messages, stop=enough)
@@ -86,8 +92,8 @@ class SearchPlanner:
         self.max_evaluations = max_evaluations
         self.prior = prior
         self.hint_text = hint
-        learned = library_named(library)
-        self.vocabulary = library_vocabulary(learned) if learned else None
+        self.library = library_named(library)
+        self.vocabulary = library_vocabulary(self.library) if self.library else None
         self.count = count
         self.last: SearchResult | None = None  # what the latest search found and spent
         self.hint: Hint | None = None  # the latest hint's prior and what its words matched
@@ -176,7 +182,11 @@ class HybridPlanner:
         """The model's rules and sketches for `task`; empty when it refused the task or its
         budget is spent (`failure` says why)."""
         request = render("sketch", count=self.count)
-        messages = [*task_messages(self.domain, leading_pairs(task)), HumanMessage(request)]
+        shown = leading_pairs(task)
+        messages = [
+            *task_messages(self.domain, shown, self.searcher.library),
+            HumanMessage(request),
+        ]
         self.failure = None
         try:
             enough = [f"Hypothesis {self.count + 1}:"]

@@ -13,6 +13,7 @@ from typing import Any
 from langchain_core.messages import BaseMessage, HumanMessage, SystemMessage
 
 from abduce.programs import dsl
+from abduce.programs.library import Library
 from abduce.tasks import Domain, Task, format_grid
 from abduce.tools import Tool, all_tools
 
@@ -53,11 +54,24 @@ def dsl_reference() -> str:
     return "\n".join(lines)
 
 
-def task_messages(domain: Domain[Any], task: Task) -> list[BaseMessage]:
+def library_reference(library: Library) -> str:
+    """The learned functions as the DSL reference lists the DSL's own."""
+    module = library.module()
+    lines = [signature_line(getattr(module, f.name)) for f in library.functions]
+    return "\n".join(["# learned from solved tasks", *lines])
+
+
+def task_messages(
+    domain: Domain[Any], task: Task, library: Library | None = None
+) -> list[BaseMessage]:
     """The shared prefix of every call for a task, so a local model reuses its KV cache
-    (the long DSL reference in the system message is evaluated once per process)."""
+    (the long DSL reference in the system message is evaluated once per process), with a
+    `library`'s functions after the DSL's own."""
+    reference = dsl_reference()
+    if library and library.functions:
+        reference += "\n" + library_reference(library)
     return [
-        SystemMessage(render("system", dsl=dsl_reference())),
+        SystemMessage(render("system", dsl=reference)),
         HumanMessage(render("task", task=domain.describe_task(task))),
     ]
 

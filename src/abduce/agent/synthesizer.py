@@ -9,6 +9,7 @@ from langchain_core.messages import AIMessage, HumanMessage
 
 from abduce.agent.channel import ModelChannel
 from abduce.agent.prompts import render, task_messages
+from abduce.programs.library import Library
 from abduce.tasks import Domain, Task
 
 END_OF_BLOCK = ["\n```\n"]  # stop generating once the code block closes
@@ -25,25 +26,33 @@ class Synthesizer(Protocol[Problem]):
 
 
 class LLMSynthesizer:
-    """Asks a chat model for `def transform(grid)` implementing a hypothesis."""
+    """Asks a chat model for `def transform(grid)` implementing a hypothesis; with a
+    `library`, the model may call its functions, whose definitions the program then carries."""
 
-    def __init__(self, channel: ModelChannel, domain: Domain[Any]) -> None:
+    def __init__(
+        self, channel: ModelChannel, domain: Domain[Any], library: Library | None = None
+    ) -> None:
         self.channel = channel
         self.domain = domain
+        self.library = library
 
     def implement(self, task: Task, hypothesis: str) -> str:
         request = HumanMessage(render("implement", hypothesis=hypothesis))
-        reply = self.channel.ask([*task_messages(self.domain, task), request], stop=END_OF_BLOCK)
-        return extract_code(reply)
+        prefix = task_messages(self.domain, task, self.library)
+        return self._code(self.channel.ask([*prefix, request], stop=END_OF_BLOCK))
 
     def revise(self, task: Task, hypothesis: str, source: str, feedback: str) -> str:
         messages = [
-            *task_messages(self.domain, task),
+            *task_messages(self.domain, task, self.library),
             HumanMessage(render("implement", hypothesis=hypothesis)),
             AIMessage(f"```python\n{source}\n```"),
             HumanMessage(render("revise", feedback=feedback)),
         ]
-        return extract_code(self.channel.ask(messages, stop=END_OF_BLOCK))
+        return self._code(self.channel.ask(messages, stop=END_OF_BLOCK))
+
+    def _code(self, reply: str) -> str:
+        code = extract_code(reply)
+        return self.library.carried(code) if self.library else code
 
 
 def extract_code(reply: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from pathlib import Path
 from types import ModuleType
@@ -78,6 +79,16 @@ class Library(BaseModel):
 
     def dump(self, path: Path) -> None:
         path.write_text(self.model_dump_json() + "\n")
+
+    def carried(self, code: str) -> str:
+        """`code` with the definitions of the learned functions it calls but does not define
+        put before it, so that it runs in the sandbox over `dsl` alone."""
+        called = [
+            f.source
+            for f in self.functions
+            if re.search(rf"\b{f.name}\(", code) and f"def {f.name}(" not in code
+        ]
+        return "\n\n".join(["from dsl import *", *called, code]) if called else code
 
     def module(self) -> ModuleType:
         """The functions as a module beside `dsl`, each defined from its source."""
