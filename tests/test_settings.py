@@ -54,6 +54,7 @@ def test_the_environment_overrides_the_config_file(home, monkeypatch):
         "search_seconds": 10.0,
         "max_evaluations": None,
         "prior": "learned",
+        "library": "none",
         "rounds": 2,
         "max_retries": 3,
         "request_timeout": 0.5,
