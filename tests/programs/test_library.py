@@ -59,8 +59,12 @@ CORPUS = [entry("t0", TRIM_FLIP), entry("t1", TRIM_FLIP), entry("t2", RECOLOURED
 
 
 def test_a_corpus_program_parses_into_the_search_s_expression_and_back():
-    for expr in (TRIM_FLIP, RECOLOURED):
+    per_part = Expr("map_parts", (Expr(INPUT), literal(TRIM_FLIP)))
+    for expr in (TRIM_FLIP, RECOLOURED, per_part):
         assert parse_program(to_python(expr)) == expr
+    learned = {"trim_then_flip_up_down": learn(CORPUS, TASKS).functions[0].source}
+    calling = Expr("upscale", (Expr("trim_then_flip_up_down", (Expr(INPUT),)), literal(2)))
+    assert parse_program(to_python(calling, learned)) == Expr("upscale", (TRIM_FLIP, literal(2)))
     loop = (
         "def transform(grid):\n    for c in range(3):\n        grid = trim(grid)\n    return grid"
     )

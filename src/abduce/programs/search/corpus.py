@@ -58,39 +58,59 @@ def primitives_used(program: str) -> list[str]:
 
 
 def parse_program(source: str) -> Expr | None:
-    """A corpus program (`def transform(grid)` over the DSL) as the search's expression, if
-    it is one: assignments and a return of DSL calls on `Grid(grid)` and literals (numbers,
-    truth values, strings, tables of them); None for anything else (loops, arithmetic, …).
+    """A found program (`def transform(grid)` over the DSL) as the search's expression, if it
+    is one: assignments and a return of DSL calls on `Grid(grid)` and literals (numbers,
+    truth values, strings, tables of them); the `def`s before it are sub-programs passed by
+    name, or learned functions, inlined where they are called. None for anything else
+    (loops, arithmetic, …).
 
     >>> parse_program("def transform(grid):\\n    x1 = trim(Grid(grid))\\n    return x1.to_list()")
     Expr(op='trim', args=(Expr(op='grid', args=(), literal=None),), literal=None)
     """
     try:
-        function = ast.parse(source).body[-1]
-        if not isinstance(function, ast.FunctionDef):
+        *before, transform = ast.parse(source).body
+        helpers = {node.name: node for node in before if isinstance(node, ast.FunctionDef)}
+        if not isinstance(transform, ast.FunctionDef) or transform.name != "transform":
             return None
-        names: dict[str, Expr] = {}
-        for statement in function.body:
-            match statement:
-                case ast.Assign(targets=[ast.Name(id=name)], value=value):
-                    names[name] = _parsed(value, names)
-                case ast.Return(value=ast.Call(func=ast.Attribute(attr="to_list", value=value))):
-                    return _parsed(value, names)
-                case _:
-                    return None
-    except (SyntaxError, ValueError):
+        return _returned(transform, {}, helpers)
+    except (SyntaxError, ValueError, RecursionError):
         return None
-    return None
 
 
-def _parsed(node: ast.expr, names: dict[str, Expr]) -> Expr:
+def _returned(
+    function: ast.FunctionDef, names: dict[str, Expr], helpers: dict[str, ast.FunctionDef]
+) -> Expr:
+    """What `function` returns, its parameters bound by `names`."""
+    for statement in function.body:
+        match statement:
+            case ast.Expr(value=ast.Constant(value=str())):  # a docstring
+                continue
+            case ast.Assign(targets=[ast.Name(id=name)], value=value):
+                names[name] = _parsed(value, names, helpers)
+            case ast.Return(value=ast.Call(func=ast.Attribute(attr="to_list", value=value))):
+                return _parsed(value, names, helpers)
+            case ast.Return(value=value) if value is not None and function.name != "transform":
+                return _parsed(value, names, helpers)
+            case _:
+                break
+    raise ValueError(f"{function.name} is not a DSL program")
+
+
+def _parsed(node: ast.expr, names: dict[str, Expr], helpers: dict[str, ast.FunctionDef]) -> Expr:
     match node:
         case ast.Call(func=ast.Name(id="Grid"), args=[ast.Name(id="grid")]):
             return Expr(INPUT)
         case ast.Call(func=ast.Name(id=name), args=args, keywords=[]) if name in _dsl_names():
-            return Expr(name, tuple(_parsed(arg, names) for arg in args))
+            return Expr(name, tuple(_parsed(arg, names, helpers) for arg in args))
+        case ast.Call(func=ast.Name(id=name), args=args, keywords=[]) if name in helpers:
+            params = [param.arg for param in helpers[name].args.args]
+            given = [_parsed(arg, names, helpers) for arg in args]
+            return _returned(helpers[name], dict(zip(params, given, strict=True)), helpers)
         case ast.Name(id=name) if name in names:
             return names[name]
+        case ast.Name(id=name) if name in helpers:  # a sub-program, a function of its grid
+            [param] = [param.arg for param in helpers[name].args.args]
+            return literal(_returned(helpers[name], {param: Expr(INPUT)}, helpers))
         case ast.Constant() | ast.Tuple():
             return literal(ast.literal_eval(node))
     raise ValueError(f"not a DSL expression: {ast.unparse(node)}")
