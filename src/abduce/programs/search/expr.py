@@ -60,6 +60,15 @@ def literal(value: object) -> Expr:
     return Expr("literal", (), value)
 
 
+def replaced(expr: Expr, marker: str, part: Expr) -> Expr:
+    """`expr` with each `Expr(marker)` in it replaced by `part`."""
+    if expr.op == marker:
+        return part
+    if not expr.args:
+        return expr
+    return Expr(expr.op, tuple(replaced(arg, marker, part) for arg in expr.args), expr.literal)
+
+
 def evaluate(expr: Expr, grid: object, primitives: dict[str, Callable[..., object]]) -> object:
     """Run `expr` on one input grid, in process (DSL code only)."""
     if expr.op == INPUT:

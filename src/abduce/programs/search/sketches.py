@@ -23,7 +23,7 @@ from functools import cache
 
 from abduce.programs import dsl
 from abduce.programs.dsl import Grid
-from abduce.programs.search.expr import INPUT, Expr, literal
+from abduce.programs.search.expr import INPUT, Expr, literal, replaced
 from abduce.programs.search.vocabulary import Primitive, primitives
 
 HOLE = "hole"
@@ -68,11 +68,7 @@ def parse_sketch(text: str) -> Sketch | None:
 
 def fill(expr: Expr, part: Expr) -> Expr:
     """`expr` with its hole replaced by `part`."""
-    if expr.op == HOLE:
-        return part
-    if not expr.args:
-        return expr
-    return Expr(expr.op, tuple(fill(arg, part) for arg in expr.args), expr.literal)
+    return replaced(expr, HOLE, part)
 
 
 def _expr(node: ast.expr, names: dict[str, Expr], known: dict[str, Primitive]) -> Expr:
