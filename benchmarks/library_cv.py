@@ -22,7 +22,7 @@ from multiprocessing import Pool
 from pathlib import Path
 from typing import Any
 
-from prior_cv import folds
+from prior_cv import fold_table, folds, solved
 
 from abduce.programs.library import Library, learn, library_vocabulary
 from abduce.programs.search import search
@@ -73,25 +73,14 @@ def _run(job: tuple[str, int, argparse.Namespace]) -> Row:
 
 
 def _table(rows: list[Row], libraries: list[Library], args: argparse.Namespace, wall: float) -> str:
-    def solved(subset: list[Row], arm: str, unless: str | None = None) -> int:
-        return sum(r[arm]["solved"] and not (unless and r[unless]["solved"]) for r in subset)
-
     budget = f"{args.seconds} s" if args.seconds else f"max_evaluations={args.evaluations}"
+    sizes = ", ".join(str(len(library.functions)) for library in libraries)
     lines = [
         f"5-fold CV library, ARC-AGI-1 training, {len(rows)} tasks, {budget}, "
-        f"prior {args.prior}, wall {wall:.0f} s",
+        f"prior {args.prior}, wall {wall:.0f} s; functions per fold's library: {sizes}",
         "",
-        "| fold | functions | tasks | without | with | only without | only with |",
-        "|---|---|---|---|---|---|---|",
+        *fold_table(rows, args.folds, "without", "with"),
     ]
-    for fold in [*range(args.folds), None]:
-        subset = [r for r in rows if fold is None or r["fold"] == fold]
-        size = "" if fold is None else str(len(libraries[fold].functions))
-        lines.append(
-            f"| {'all' if fold is None else fold} | {size} | {len(subset)} | "
-            f"{solved(subset, 'without')} | {solved(subset, 'with')} | "
-            f"{solved(subset, 'without', 'with')} | {solved(subset, 'with', 'without')} |"
-        )
     without, with_ = solved(rows, "without"), solved(rows, "with")
     ratio = with_ / without if without else float("nan")
     used = sum(r["with"]["solved"] and r["with"]["uses_library"] for r in rows)

@@ -64,35 +64,37 @@ def _run(job: tuple[str, int, int]) -> Row:
     }
 
 
-def _solved_by(row: Row, kind: str) -> bool:
-    return bool(row[kind]["solved"])
+def solved(rows: list[Row], arm: str, unless: str | None = None) -> int:
+    """Tasks the `arm` solves (and the arm `unless` does not)."""
+    return sum(bool(r[arm]["solved"]) and not (unless and r[unless]["solved"]) for r in rows)
+
+
+def fold_table(rows: list[Row], folds: int, first: str, second: str) -> list[str]:
+    """Markdown rows: per fold and in all, the tasks each arm solves, and only it."""
+    lines = [
+        f"| fold | tasks | {first} | {second} | only {first} | only {second} |",
+        "|---|---|---|---|---|---|",
+    ]
+    for fold in [*range(folds), None]:
+        subset = [row for row in rows if fold is None or row["fold"] == fold]
+        lines.append(
+            f"| {'all' if fold is None else fold} | {len(subset)} | {solved(subset, first)} | "
+            f"{solved(subset, second)} | {solved(subset, first, second)} | "
+            f"{solved(subset, second, first)} |"
+        )
+    return lines
 
 
 def _table(rows: list[Row], args: argparse.Namespace, wall: float) -> str:
-    def count(subset: list[Row], kind: str, other: str | None = None) -> int:
-        """Tasks `kind` solves (and `other` does not)."""
-        return sum(
-            _solved_by(row, kind) and not (other and _solved_by(row, other)) for row in subset
-        )
-
     lines = [
         f"5-fold CV prior, ARC-AGI-1 training, {len(rows)} tasks, "
         f"max_evaluations={args.evaluations}, mix={args.mix}, wall {wall:.0f} s",
         "",
-        "| fold | tasks | uniform | learned | only uniform | only learned |",
-        "|---|---|---|---|---|---|",
+        *fold_table(rows, args.folds, "uniform", "learned"),
     ]
-    for fold in [*range(args.folds), None]:
-        subset = [row for row in rows if fold is None or row["fold"] == fold]
-        name = "all" if fold is None else str(fold)
-        lines.append(
-            f"| {name} | {len(subset)} | {count(subset, 'uniform')} | "
-            f"{count(subset, 'learned')} | {count(subset, 'uniform', 'learned')} | "
-            f"{count(subset, 'learned', 'uniform')} |"
-        )
-    uniform, learned = count(rows, "uniform"), count(rows, "learned")
+    uniform, learned = solved(rows, "uniform"), solved(rows, "learned")
     ratio = learned / uniform if uniform else float("nan")
-    both = [row for row in rows if _solved_by(row, "uniform") and _solved_by(row, "learned")]
+    both = [row for row in rows if row["uniform"]["solved"] and row["learned"]["solved"]]
     spent = {
         kind: statistics.median(row[kind]["evaluations"] for row in both) if both else 0
         for kind in ("uniform", "learned")
