@@ -222,9 +222,7 @@ class Solver:
         self.model_name = solver_name(llm, planner if isinstance(planner, str) else "")
         self.planner = self._planner(planner)
         if synthesizer is None and self.channel is not None:
-            synthesizer = LLMSynthesizer(
-                self.channel, self.domain, library_named(self.budget.library)
-            )
+            synthesizer = LLMSynthesizer(self.channel, self.domain, self.library)
         self.synthesizer = synthesizer
         self.verifier = verifier or SandboxVerifier(self.domain)
         self.selector = selector or VoteSelector()

@@ -27,9 +27,9 @@ ITEM = re.compile(
 )
 LIKELIEST = 8  # primitives of a search's prior shown in the trace
 MIN_LENGTH = 12
+MAX_LENGTH = 600
 SKETCH_TOKENS = 300  # a reply's cap: rules and sketches are short, and the model's time is T's
 SKETCH_CELLS = 1200  # grid cells the hybrid's model reads: each a prompt token, ~1/50 s here
-MAX_LENGTH = 600
 Problem = TypeVar("Problem", contravariant=True)
 
 
