@@ -69,18 +69,18 @@ def solved(rows: list[Row], arm: str, unless: str | None = None) -> int:
     return sum(bool(r[arm]["solved"]) and not (unless and r[unless]["solved"]) for r in rows)
 
 
-def fold_table(rows: list[Row], folds: int, first: str, second: str) -> list[str]:
-    """Markdown rows: per fold and in all, the tasks each arm solves, and only it."""
+def fold_table(rows: list[Row], labels: list[str], first: str, second: str) -> list[str]:
+    """Markdown rows: per fold (row["fold"] indexes `labels`) and in all, the tasks each arm
+    solves, and only it."""
     lines = [
         f"| fold | tasks | {first} | {second} | only {first} | only {second} |",
         "|---|---|---|---|---|---|",
     ]
-    for fold in [*range(folds), None]:
+    for fold, label in [*enumerate(labels), (None, "all")]:
         subset = [row for row in rows if fold is None or row["fold"] == fold]
         lines.append(
-            f"| {'all' if fold is None else fold} | {len(subset)} | {solved(subset, first)} | "
-            f"{solved(subset, second)} | {solved(subset, first, second)} | "
-            f"{solved(subset, second, first)} |"
+            f"| {label} | {len(subset)} | {solved(subset, first)} | {solved(subset, second)} | "
+            f"{solved(subset, first, second)} | {solved(subset, second, first)} |"
         )
     return lines
 
@@ -90,7 +90,7 @@ def _table(rows: list[Row], args: argparse.Namespace, wall: float) -> str:
         f"5-fold CV prior, ARC-AGI-1 training, {len(rows)} tasks, "
         f"max_evaluations={args.evaluations}, mix={args.mix}, wall {wall:.0f} s",
         "",
-        *fold_table(rows, args.folds, "uniform", "learned"),
+        *fold_table(rows, [str(fold) for fold in range(args.folds)], "uniform", "learned"),
     ]
     uniform, learned = solved(rows, "uniform"), solved(rows, "learned")
     ratio = learned / uniform if uniform else float("nan")
