@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import ast
 import re
 from functools import cache
+from keyword import iskeyword
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
 
 from abduce.errors import AbduceError, first_problem
 from abduce.programs import dsl
@@ -17,6 +19,7 @@ from abduce.programs.search.vocabulary import Vocabulary, dsl_vocabulary
 
 VERSION = 1
 LIBRARY_FILE = "library.json"
+TYPES = ("Grid", "Objects", "Object", "Grids", "Color", "Integer", "bool")  # searched types
 
 
 class LibraryError(AbduceError, ValueError):
@@ -48,15 +51,49 @@ class LearnedFunction(BaseModel):
     tasks: list[str]  # the tasks those programs solve
     example: Example | None = None
 
+    @model_validator(mode="after")
+    def _only_dsl(self) -> LearnedFunction:
+        """Refuse anything but DSL calls on the parameters and plain literals: the body is
+        run in this process, and a library file may come from anywhere."""
+        names = [self.name, *(name for name, _ in self.params)]
+        if not all(name.isidentifier() and not iskeyword(name) for name in names):
+            raise ValueError(f"{self.name!r}: a name that is not an identifier")
+        if self.name in dsl.__all__ or len(set(names)) != len(names):
+            raise ValueError(f"{self.name!r}: a name the DSL or another parameter has")
+        if any(kind not in TYPES for _, kind in self.params) or self.returns not in TYPES:
+            raise ValueError(f"{self.name}: a type the search does not build")
+        params = {name for name, _ in self.params}
+        try:
+            body = ast.parse(self.body, mode="eval")
+        except SyntaxError:
+            raise ValueError(f"{self.name}: its body is not a Python expression") from None
+        if not all(_allowed(node, params) for node in ast.walk(body)):
+            raise ValueError(f"{self.name}: its body is more than DSL calls and literals")
+        return self
+
     @property
     def source(self) -> str:
         """The function as Python, as a program that calls it carries it."""
         params = ", ".join(f"{name}: {kind}" for name, kind in self.params)
         return (
             f"def {self.name}({params}) -> {self.returns}:\n"
-            f'    """{self.phrase}"""\n'
+            f"    {self.phrase!r}\n"
             f"    return {self.body}\n"
         )
+
+
+def _allowed(node: ast.AST, params: set[str]) -> bool:
+    """Whether a node of a learned function's body is a DSL call, a parameter or a literal."""
+    match node:
+        case ast.Expression() | ast.Load() | ast.Tuple():
+            return True
+        case ast.Call(func=ast.Name(id=name), keywords=[]):
+            return name in dsl.__all__
+        case ast.Name(id=name):
+            return name in params or name in dsl.__all__
+        case ast.Constant(value=value):
+            return isinstance(value, int | str)
+    return False
 
 
 class Library(BaseModel):
@@ -74,7 +111,7 @@ class Library(BaseModel):
 
     @property
     def name(self) -> str:
-        """What result lines record: the version and the functions' count."""
+        """Its version and how many functions it has."""
         return f"library/{self.version}:{len(self.functions)}"
 
     def dump(self, path: Path) -> None:
