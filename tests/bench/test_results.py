@@ -28,6 +28,8 @@ FACTS = {
     "search50k_arc1_training_514ab7a.jsonl.gz": (400, 124, True, 1),
     "search50k_arc1_training_f876424.jsonl.gz": (400, 166, True, 1),
     "search50k_arc1_training_20890c4.jsonl.gz": (400, 176, True, 1),
+    "hybrid60_eval40_93dac9a.jsonl.gz": (40, 5, True, 1),
+    "search60_eval40_93dac9a.jsonl.gz": (40, 10, True, 1),
     "search_arc1_evaluation.jsonl": (400, 49, False, 0),
     "search_arc1_training.jsonl": (400, 111, False, 0),
     "search_arc2_evaluation.jsonl": (120, 1, False, 0),
@@ -68,10 +70,13 @@ def test_a_line_read_and_written_again_keeps_every_key_and_value():
     ]
     new = {"schema_version": 0, "cost": None, "evaluations": None, "levels": None,
            "model_seconds": None}  # fmt: skip
-    old_budget = {"max_evaluations": None, "prior": "uniform"}
-    assert again == [  # unpriced, unsearched, and budgets without an evaluation count or prior
-        new | line | {"budget": line["budget"] | old_budget} for line in raw
-    ]
+    old_budget = {"max_evaluations": None, "prior": "uniform", "library": "none"}
+    assert (
+        again
+        == [  # unpriced, unsearched, and budgets without an evaluation count, prior or library
+            new | line | {"budget": line["budget"] | old_budget} for line in raw
+        ]
+    )
     assert list(again[0]) == KEYS
 
 
