@@ -8,7 +8,7 @@ import pytest
 from tests.cli.fault_openai import FaultServer
 from tests.cli.test_faults import abduce
 
-TIMES = ("seconds", "finished_at", "trace")  # the trace records when each step happened
+TIMES = ("seconds", "model_seconds", "finished_at", "trace")  # the trace: when each step happened
 
 
 @pytest.fixture
