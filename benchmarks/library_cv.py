@@ -26,6 +26,7 @@ from typing import Any
 from prior_cv import fold_table, folds, solved
 
 from abduce.programs.library import Library, learn, library_vocabulary
+from abduce.programs.library.learn import corpus_tasks
 from abduce.programs.search import search
 from abduce.programs.search.corpus import ARC_SOURCE, FAMILY_SOURCE, Entry, load_corpus
 from abduce.programs.search.learned import learned_prior
@@ -113,7 +114,7 @@ def main() -> None:
     args = parser.parse_args()
 
     labels, jobs, corpora = _folds(args, load_corpus())
-    known = {**load_arc("training"), **{name: generate(name, 0) for name in FAMILIES}}
+    known = corpus_tasks()
     libraries = [learn(corpus, known) for corpus in corpora]
     started = time.monotonic()
     with Pool(args.workers, initializer=_start, initargs=(libraries,)) as pool:

@@ -56,8 +56,7 @@ def dsl_reference() -> str:
 
 def library_reference(library: Library) -> str:
     """The learned functions as the DSL reference lists the DSL's own."""
-    module = library.module()
-    lines = [signature_line(getattr(module, f.name)) for f in library.functions]
+    lines = [f"{function.signature}: {function.phrase}" for function in library.functions]
     return "\n".join(["# learned from solved tasks", *lines])
 
 

@@ -11,11 +11,9 @@ from rich.table import Table
 from abduce.cli.options import console
 from abduce.errors import UsageError
 from abduce.programs.library import LIBRARY_FILE, learn, load_library
-from abduce.programs.library.learn import ARITY, ITERATIONS
+from abduce.programs.library.learn import ARITY, ITERATIONS, corpus_tasks
 from abduce.programs.search.corpus import CORPUS_FILE, load_corpus, shipped_file
-from abduce.tasks import load_arc
 from abduce.tasks.arc import load_list
-from abduce.tasks.generate import FAMILIES, generate
 
 library_app = typer.Typer(
     help="Functions learned from the corpus of solutions.", no_args_is_help=True
@@ -51,8 +49,7 @@ def learn_library(
     entries = [
         e for e in load_corpus(corpus or shipped_file(CORPUS_FILE)) if e.task not in left_out
     ]
-    tasks = {**load_arc("training"), **{name: generate(name, 0) for name in FAMILIES}}
-    library = learn(entries, tasks, iterations=iterations, arity=arity)
+    library = learn(entries, corpus_tasks(), iterations=iterations, arity=arity)
     path = out or shipped_file(LIBRARY_FILE)
     library.dump(path)
     console.print(
@@ -73,10 +70,7 @@ def show_library(
     library = load_library(path or shipped_file(LIBRARY_FILE))
     table = Table("function", "uses", "what it does", box=None)
     for function in library.functions:
-        params = ", ".join(f"{name}: {kind}" for name, kind in function.params)
-        table.add_row(
-            f"{function.name}({params}) -> {function.returns}", str(function.uses), function.phrase
-        )
+        table.add_row(function.signature, str(function.uses), function.phrase)
     console.print(table)
     console.print(
         f"{library.name}: learned from {library.programs} programs of {library.tasks} tasks",

@@ -72,14 +72,15 @@ class LearnedFunction(BaseModel):
         return self
 
     @property
+    def signature(self) -> str:
+        """`name(params) -> result`, as the DSL reference and `library show` write it."""
+        params = ", ".join(f"{name}: {kind}" for name, kind in self.params)
+        return f"{self.name}({params}) -> {self.returns}"
+
+    @property
     def source(self) -> str:
         """The function as Python, as a program that calls it carries it."""
-        params = ", ".join(f"{name}: {kind}" for name, kind in self.params)
-        return (
-            f"def {self.name}({params}) -> {self.returns}:\n"
-            f"    {self.phrase!r}\n"
-            f"    return {self.body}\n"
-        )
+        return f"def {self.signature}:\n    {self.phrase!r}\n    return {self.body}\n"
 
 
 def _allowed(node: ast.AST, params: set[str]) -> bool:

@@ -19,7 +19,8 @@ from abduce.programs.library.functions import Example, LearnedFunction, Library
 from abduce.programs.search.corpus import Entry, parse_program
 from abduce.programs.search.expr import INPUT, Expr, evaluate, literal, replaced, steps
 from abduce.programs.search.vocabulary import Primitive, primitives
-from abduce.tasks import Task
+from abduce.tasks import Task, load_arc
+from abduce.tasks.generate import FAMILIES, generate
 
 ITERATIONS = 20  # abstractions Stitch may propose
 ARITY = 2
@@ -43,6 +44,12 @@ LEARNED_STEPS = {  # the search learns these from the train pairs, it does not e
 CORE = "core"
 PROGRAM_INPUT = Expr(INPUT)
 SExpr = str | list["SExpr"]
+
+
+def corpus_tasks() -> dict[str, Task]:
+    """Every task a corpus entry may name: the ARC-AGI-1 training tasks and one instance of
+    each generator family, on which the learned functions are verified."""
+    return {**load_arc("training"), **{name: generate(name, 0) for name in FAMILIES}}
 
 
 def learn(
