@@ -35,6 +35,14 @@ class Grid:
         self.array = array
         self._hash = hash((array.shape, array.tobytes()))
 
+    @classmethod
+    def of(cls, array: CellArray) -> Grid:
+        """A grid on a read-only, non-empty 2-d int8 array, without copying it."""
+        grid = cls.__new__(cls)
+        grid.array = array
+        grid._hash = hash((array.shape, array.tobytes()))
+        return grid
+
     @property
     def shape(self) -> tuple[int, int]:
         return self.array.shape
@@ -52,7 +60,7 @@ class Grid:
             isinstance(other, Grid)
             and self._hash == other._hash
             and self.array.shape == other.array.shape
-            and bool((self.array == other.array).all())
+            and self.array.tobytes() == other.array.tobytes()
         )
 
     def __hash__(self) -> int:

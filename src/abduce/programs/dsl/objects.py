@@ -137,19 +137,23 @@ def _build(flat: np.ndarray, width: int, cells: np.ndarray, labels: np.ndarray) 
     cells, labels = cells[order], labels[order]
     starts = np.concatenate(([0], np.flatnonzero(labels[1:] != labels[:-1]) + 1))
     counts = np.diff(starts, append=cells.size)
-    rows, cols, values = cells // width, cells % width, flat[cells]
+    rows, cols = cells // width, cells % width
     tops, lefts = np.minimum.reduceat(rows, starts), np.minimum.reduceat(cols, starts)
     heights = np.maximum.reduceat(rows, starts) - tops + 1
     widths = np.maximum.reduceat(cols, starts) - lefts + 1
-    rows, cols = rows - np.repeat(tops, counts), cols - np.repeat(lefts, counts)
-    found = []
-    columns = (starts, counts, tops, lefts, heights, widths)
-    for s, n, top, left, h, w in zip(*(c.tolist() for c in columns), strict=True):
-        patch = np.full((h, w), TRANSPARENT, dtype=np.int8)
-        patch[rows[s : s + n], cols[s : s + n]] = values[s : s + n]
-        found.append(Object(Grid(patch), top, left))
-    found.sort(key=lambda o: (o.row, o.col))
-    return tuple(found)
+    # every patch in one buffer, each cell written at its place in its object's patch
+    ends = np.cumsum(heights * widths)
+    offsets = ends - heights * widths
+    patches = np.full(int(ends[-1]), TRANSPARENT, dtype=np.int8)
+    row_in, col_in = rows - np.repeat(tops, counts), cols - np.repeat(lefts, counts)
+    patches[np.repeat(offsets, counts) + row_in * np.repeat(widths, counts) + col_in] = flat[cells]
+    patches.setflags(write=False)
+    corners = np.lexsort((lefts, tops))  # stable: ties keep the labels' order
+    columns = (offsets[corners], ends[corners], tops[corners], lefts[corners], widths[corners])
+    return tuple(
+        Object(Grid.of(patches[start:end].reshape(-1, w)), top, left)
+        for start, end, top, left, w in zip(*(c.tolist() for c in columns), strict=True)
+    )
 
 
 @lru_cache(maxsize=1024)

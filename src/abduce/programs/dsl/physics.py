@@ -7,7 +7,8 @@ from functools import lru_cache
 import numpy as np
 
 from .grid import Color, Grid, Integer
-from .objects import multicolor_components
+from .objects import _label as _roots
+from .objects import _pairs
 
 __all__ = [
     "gravity_down",
@@ -115,13 +116,23 @@ def _gravity(grid: Grid, step: tuple[int, int]) -> Grid:
 
 
 def _label(mask: np.ndarray) -> tuple[np.ndarray, int]:
-    """Number the 4-connected components of the mask 1, 2, ..."""
-    objs = multicolor_components(Grid(mask.astype(np.int8)))
-    labels = np.zeros(mask.shape, dtype=np.int64)
-    for number, obj in enumerate(objs, start=1):
-        rows, cols = np.nonzero(obj.mask)
-        labels[rows + obj.row, cols + obj.col] = number
-    return labels, len(objs)
+    """Number the 4-connected components of the mask 1, 2, ... in reading order of their
+    corners (top, then left); 0 outside the mask."""
+    height, width = mask.shape
+    flat = mask.ravel()
+    src, dst = _pairs(height, width, False)
+    link = flat[src] & flat[dst]
+    cells = np.flatnonzero(flat)
+    roots, component = np.unique(
+        _roots(flat.size, src[link], dst[link])[cells], return_inverse=True
+    )
+    lefts = np.full(roots.size, width)
+    np.minimum.at(lefts, component, cells % width)
+    number = np.empty(roots.size, dtype=np.int64)  # a root is its component's first cell
+    number[np.lexsort((lefts, roots // width))] = np.arange(1, roots.size + 1)
+    labels = np.zeros(flat.size, dtype=np.int64)
+    labels[cells] = number[component]
+    return labels.reshape(height, width), roots.size
 
 
 def _drop_right(arr: np.ndarray) -> np.ndarray:
