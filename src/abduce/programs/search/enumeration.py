@@ -10,10 +10,12 @@ equivalent programs are explored once.
 
 from __future__ import annotations
 
+import gc
 import itertools
 import math
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, TypeAlias
 
@@ -82,15 +84,18 @@ class Enumerator:
         """Build every expression that costs one more than the last level's; yield each new
         value with its type as it appears. Raises OutOfBudget when the budget runs out."""
         self.cost += 1
-        for primitive in self.vocabulary:
-            seen = self.seen.setdefault(primitive.returns, set())
-            for args in self._arguments(primitive.params, self.cost - self.costs[primitive.name]):
-                values = self._apply(primitive, args)
-                if values is None or values in seen:
-                    continue
-                node = Node(Expr(primitive.name, tuple(arg.expr for arg in args)), values)
-                self._keep(primitive.returns, node, self.cost)
-                yield primitive.returns, node
+        with _no_cycle_collection():
+            for primitive in self.vocabulary:
+                seen = self.seen.setdefault(primitive.returns, set())
+                for args in self._arguments(
+                    primitive.params, self.cost - self.costs[primitive.name]
+                ):
+                    values = self._apply(primitive, args)
+                    if values is None or values in seen:
+                        continue
+                    node = Node(Expr(primitive.name, tuple(arg.expr for arg in args)), values)
+                    self._keep(primitive.returns, node, self.cost)
+                    yield primitive.returns, node
 
     def _arguments(self, params: tuple[object, ...], total: int) -> Iterator[tuple[Node, ...]]:
         """Argument tuples whose costs add up to `total`."""
@@ -118,6 +123,19 @@ class Enumerator:
         levels = self.by_cost.setdefault(kind, [])
         levels.extend([] for _ in range(cost + 1 - len(levels)))
         levels[cost].append(node)
+
+
+@contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    """Pause Python's cycle collector: a level allocates millions of values and makes no
+    cycles, and the collector's passes over the growing pools cost more than the level."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _name(kind: object) -> str:
