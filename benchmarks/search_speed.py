@@ -1,11 +1,12 @@
 """The enumeration's speed, now against the pinned commit a2f1241, in the same run.
 
 For each task the search completes every cost level up to `--levels` (no variants, no time
-limit) over the base's primitives (ones added later are left out), and the wall time is
-measured. So that speed cannot come from skipping work, both versions must find the same
-distinct values (per type, compared in a canonical form) and the same candidates (their test
-answers); the benchmark fails if they differ. Each version runs in
-its own process with its own `src` on the path: the pinned one from a temporary git worktree.
+limit) over the base's primitives (ones added later are left out), and the wall and CPU
+time are measured; the two versions take turns task by task, so that both share whatever
+else the machine is doing. So that speed cannot come from skipping work, both versions must
+find the same distinct values (per type, compared in a canonical form) and the same
+candidates (their test answers); the benchmark fails if they differ. Each version runs in its
+own process with its own `src` on the path: the pinned one from a temporary git worktree.
 Prints Markdown for RESULTS.md.
 
     python benchmarks/search_speed.py [--tasks benchmarks/hypsearch_random100.txt]
@@ -56,7 +57,7 @@ def measure(task_id: str, levels: int, names: list[str] | None) -> dict[str, obj
         from abduce.programs.search import _primitives  # type: ignore[attr-defined]
 
         applied = _primitives()[1]
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     vocabulary = [p for p in applied if names is None or p.name in names]
     enumerator = Enumerator(
         goal.inputs, vocabulary, _literals(task), max_evaluations=10**12, deadline=1e18
@@ -70,7 +71,7 @@ def measure(task_id: str, levels: int, names: list[str] | None) -> dict[str, obj
                 goal.check(node)
             elif kind == Objects:
                 goal.check_objects(node)
-    seconds = time.perf_counter() - started
+    seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
     values = {
         kind: hashlib.sha256(repr(sorted(repr(canonical(v)) for v in found)).encode()).hexdigest()
         for kind, found in kept.items()
@@ -79,6 +80,7 @@ def measure(task_id: str, levels: int, names: list[str] | None) -> dict[str, obj
         "task": task_id,
         "names": [primitive.name for primitive in vocabulary],
         "seconds": seconds,
+        "cpu_seconds": cpu,
         "evaluations": enumerator.evaluations,
         "values": values,
         "counts": {kind: len(found) for kind, found in kept.items()},
@@ -86,18 +88,31 @@ def measure(task_id: str, levels: int, names: list[str] | None) -> dict[str, obj
     }
 
 
-def run_version(
-    src: Path, task_ids: list[str], levels: int, names: list[str] | None = None
-) -> list[dict[str, object]]:
-    """`measure` every task in a fresh interpreter whose `abduce` comes from `src`."""
-    code = (
-        f"import sys, json; sys.path[:0] = [{str(src)!r}, {str(ROOT / 'benchmarks')!r}]\n"
-        "from search_speed import measure\n"
-        f"for task in {task_ids!r}:\n"
-        f"    print(json.dumps(measure(task, {levels}, {names!r})), flush=True)\n"
-    )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    return [json.loads(line) for line in done.stdout.splitlines()]
+class Version:
+    """A fresh interpreter whose `abduce` comes from `src`, measuring one task at a time."""
+
+    def __init__(self, src: Path, levels: int, names: list[str] | None) -> None:
+        code = (
+            f"import sys, json; sys.path[:0] = [{str(src)!r}, {str(ROOT / 'benchmarks')!r}]\n"
+            "from search_speed import measure\n"
+            "for task in sys.stdin:\n"
+            f"    print(json.dumps(measure(task.strip(), {levels}, {names!r})), flush=True)\n"
+        )
+        self.process = subprocess.Popen(
+            [sys.executable, "-c", code], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+        )
+
+    def measure(self, task_id: str) -> dict[str, object]:
+        assert self.process.stdin and self.process.stdout
+        self.process.stdin.write(task_id + "\n")
+        self.process.stdin.flush()
+        line = self.process.stdout.readline()
+        if not line:
+            sys.exit(f"the measuring process stopped on {task_id}")
+        return json.loads(line)
+
+    def close(self) -> None:
+        self.process.kill()
 
 
 def main() -> None:
@@ -109,6 +124,8 @@ def main() -> None:
     args = parser.parse_args()
     lines = args.tasks.read_text().splitlines()
     task_ids = [line for line in lines if line and not line.startswith("#")][: args.limit]
+    before: list[dict] = []
+    after: list[dict] = []
     with tempfile.TemporaryDirectory() as folder:
         base = Path(folder) / "base"
         subprocess.run(
@@ -116,12 +133,18 @@ def main() -> None:
             check=True,
             capture_output=True,
         )
+        old = Version(base / "src", args.levels, None)
+        new: Version | None = None
         try:
-            before = run_version(base / "src", task_ids, args.levels)
-            # primitives added since the base are left out, so that both search the same space
-            names = before[0]["names"] if before else None
-            after = run_version(ROOT / "src", task_ids, args.levels, names)
+            for task_id in task_ids:  # alternating, so that both versions share the load
+                before.append(old.measure(task_id))
+                # primitives added since the base are left out, so that both search the same space
+                new = new or Version(ROOT / "src", args.levels, before[0]["names"])
+                after.append(new.measure(task_id))
         finally:
+            for version in (old, new):
+                if version:
+                    version.close()
             subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(base)])
     report(before, after, args)
 
@@ -132,22 +155,25 @@ def report(before: list[dict], after: list[dict], args: argparse.Namespace) -> N
         for old, new in zip(before, after, strict=True)
         if (old["values"], old["candidates"]) != (new["values"], new["candidates"])
     ]
-    ratios = [old["seconds"] / new["seconds"] for old, new in zip(before, after, strict=True)]
-    total_old = sum(line["seconds"] for line in before)
-    total_new = sum(line["seconds"] for line in after)
     print(f"{len(before)} tasks, every cost level up to {args.levels}, {args.base} vs now\n")
-    print("| version | total s | median s per task | evaluations |")
-    print("|---|---|---|---|")
+    print("| version | total s | median s per task | total CPU s | evaluations |")
+    print("|---|---|---|---|---|")
     for name, lines in ((args.base, before), ("now", after)):
-        seconds = statistics.median(line["seconds"] for line in lines)
-        evaluations = sum(line["evaluations"] for line in lines)
-        print(f"| {name} | {sum(line['seconds'] for line in lines):.1f} | {seconds:.3f} | "
-              f"{evaluations:,} |")  # fmt: skip
-    print(f"\nmedian ratio per task: {statistics.median(ratios):.2f}x; "
-          f"total: {total_old / total_new:.2f}x")  # fmt: skip
+        print(f"| {name} | {_total(lines, 'seconds'):.1f} | "
+              f"{statistics.median(line['seconds'] for line in lines):.3f} | "
+              f"{_total(lines, 'cpu_seconds'):.1f} | "
+              f"{sum(line['evaluations'] for line in lines):,} |")  # fmt: skip
+    for key, name in (("seconds", "wall"), ("cpu_seconds", "CPU")):
+        ratios = [old[key] / new[key] for old, new in zip(before, after, strict=True)]
+        print(f"\n{name} time: median ratio per task {statistics.median(ratios):.2f}x, "
+              f"total {_total(before, key) / _total(after, key):.2f}x")  # fmt: skip
     if differ:
         sys.exit(f"different values or candidates on {len(differ)} tasks: {' '.join(differ)}")
     print("same distinct values and candidates on every task")
+
+
+def _total(lines: list[dict], key: str) -> float:
+    return sum(line[key] for line in lines)
 
 
 if __name__ == "__main__":
