@@ -1,3 +1,4 @@
+import gc
 import inspect
 import re
 from pathlib import Path
@@ -7,7 +8,7 @@ import pytest
 from abduce.programs import Sandbox, dsl
 from abduce.programs.search import _Goal, _literals, search
 from abduce.programs.search.augment import variants
-from abduce.programs.search.enumeration import Enumerator
+from abduce.programs.search.enumeration import Enumerator, OutOfBudget
 from abduce.programs.search.expr import INPUT, Expr, evaluate
 from abduce.programs.search.prior import Prior
 from abduce.programs.search.vocabulary import primitives, searchable
@@ -109,6 +110,31 @@ def test_observational_equivalence_keeps_each_value_once():
     grids = enumerator.pool(dsl.Grid)
     assert len(grids) == 4  # the four rotations, however they were reached
     assert all(node.expr.size <= 1 for node in grids)
+
+
+@pytest.mark.parametrize("ending", ["finished", "abandoned", "out of budget"])
+def test_a_level_leaves_the_cycle_collector_as_it_found_it(ending):
+    grid = dsl.Grid([[1, 2], [3, 4]])
+    vocabulary = [p for p in searchable(primitives()) if p.name.startswith("rotate_")]
+    budget = 2 if ending == "out of budget" else 10_000
+    for enabled in (True, False):
+        (gc.enable if enabled else gc.disable)()
+        try:
+            enumerator = Enumerator([grid], vocabulary, {}, max_evaluations=budget, deadline=None)
+            assert not list(enumerator.level())  # level 1: nothing costs 1
+            level = enumerator.level()
+            next(level)
+            assert not gc.isenabled()  # paused while the level runs
+            if ending == "finished":
+                list(level)
+            elif ending == "abandoned":
+                del level
+            else:
+                with pytest.raises(OutOfBudget):
+                    list(level)
+            assert gc.isenabled() is enabled
+        finally:
+            gc.enable()
 
 
 ORDER_VOCABULARY = [
