@@ -3,6 +3,8 @@ and blocks continued across the grid, and rays shot from the cell that marks an 
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import numpy as np
 
 from .grid import Color, Grid
@@ -56,12 +58,19 @@ def _joins_across(arr: np.ndarray) -> np.ndarray:
     return bands
 
 
+@lru_cache(maxsize=4096)
+def _bands_across(grid: Grid) -> np.ndarray:
+    """`_joins_across` of a grid, read-only and remembered: both joins ask for it."""
+    bands = _joins_across(grid.array)
+    bands.setflags(write=False)
+    return bands
+
+
 def _joined(grid: Grid, down: bool) -> Grid:
     """The grid with the bands across rows (and, if `down`, down columns) over its background."""
-    arr = grid.array
-    bands = _joins_across(arr)
+    bands = _bands_across(grid)
     if down:
-        bands = np.where(bands, bands, _joins_across(arr.T).T)
+        bands = np.where(bands, bands, _joins_across(grid.array.T).T)
     return _paint(grid, bands != _BACKGROUND, bands)
 
 
