@@ -18,7 +18,7 @@ from abduce.programs.library import (
 from abduce.programs.library.functions import LibraryError
 from abduce.programs.search import search
 from abduce.programs.search.corpus import ARC_SOURCE, Entry, parse_program, primitives_used
-from abduce.programs.search.expr import INPUT, Expr, literal, to_python
+from abduce.programs.search.expr import APPLICATION_COST, INPUT, Expr, literal, to_python
 from abduce.tasks import Task
 
 TRIM_FLIP = Expr("flip_up_down", (Expr("trim", (Expr(INPUT),)),))
@@ -102,6 +102,23 @@ def test_the_search_applies_a_learned_function_and_the_sandbox_runs_the_program(
     inputs = [example.input for example in task.train + task.test]
     results = Sandbox(workers=1).run(best.source, inputs)
     assert [r.value for r in results] == [*(e.output for e in task.train), *answers]
+
+
+def test_a_learned_function_costs_the_search_less_the_more_of_the_corpus_calls_it():
+    library = learn(CORPUS, TASKS)
+    [function] = library.functions
+
+    def costs(uses: int) -> dict[str, int]:
+        used = function.model_copy(update={"uses": uses})
+        vocabulary = library_vocabulary(
+            library.model_copy(update={"functions": [used], "programs": 400})
+        )
+        names = [primitive.name for primitive in vocabulary.applied]
+        return vocabulary.weighted(None).costs(names, {}).applications
+
+    rare, common = costs(1), costs(40)
+    assert common[function.name] < APPLICATION_COST < rare[function.name]
+    assert rare["trim"] == common["trim"] == APPLICATION_COST  # the DSL's own: uniform still
 
 
 def test_every_shipped_function_reproduces_its_corpus_example():

@@ -19,6 +19,7 @@ from abduce.programs.search.vocabulary import Vocabulary, dsl_vocabulary
 
 VERSION = 1
 LIBRARY_FILE = "library.json"
+MAX_CHANCE = 0.1  # of a learned function: the DSL's primitives keep most of a prior's mass
 TYPES = ("Grid", "Objects", "Object", "Grids", "Color", "Integer", "bool")  # searched types
 
 
@@ -140,9 +141,14 @@ class Library(BaseModel):
 
 
 def library_vocabulary(library: Library) -> Vocabulary:
-    """The DSL's vocabulary and the library's functions."""
+    """The DSL's vocabulary and the library's functions, each as likely as the share of the
+    corpus's programs that call it (those that compress more cost the search less)."""
     definitions = {function.name: function.source for function in library.functions}
-    return dsl_vocabulary().extended(library.module(), definitions)
+    chances = {
+        function.name: min(MAX_CHANCE, function.uses / max(library.programs, 1))
+        for function in library.functions
+    }
+    return dsl_vocabulary().extended(library.module(), definitions, chances)
 
 
 def load_library(path: Path) -> Library:

@@ -92,6 +92,7 @@ def search(
     filled with the expressions enumerated on the task itself (see sketches.py). The
     `vocabulary` is the DSL's, or that and a library of learned functions."""
     words = vocabulary or dsl_vocabulary()
+    prior = words.weighted(prior)
     started = time.monotonic()
     budget = _Budget(None if seconds is None else started + seconds, max_evaluations)
     result = SearchResult()

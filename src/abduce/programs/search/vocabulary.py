@@ -11,6 +11,7 @@ from types import ModuleType
 
 from abduce.programs import dsl
 from abduce.programs.dsl import Color, Grid, Grids, Integer, Object, Objects
+from abduce.programs.search.prior import Prior
 
 # The value types the search builds; each primitive's parameters must all be among them.
 SEARCHED = (Grid, Objects, Object, Grids, Color, Integer, bool)
@@ -74,6 +75,7 @@ class Vocabulary:
     found: dict[str, Primitive]
     applied: list[Primitive]
     definitions: dict[str, str] = field(default_factory=dict)
+    chances: dict[str, float] = field(default_factory=dict)  # a learned function's, from its uses
 
     @cached_property
     def functions(self) -> dict[str, Callable[..., object]]:
@@ -83,12 +85,27 @@ class Vocabulary:
     def phrases(self) -> dict[str, str]:
         return {name: primitive.phrase for name, primitive in self.found.items()}
 
-    def extended(self, module: ModuleType, definitions: dict[str, str]) -> Vocabulary:
-        """This vocabulary and the functions of `module`, whose Python `definitions` gives."""
+    def extended(
+        self, module: ModuleType, definitions: dict[str, str], chances: dict[str, float]
+    ) -> Vocabulary:
+        """This vocabulary and the functions of `module`, whose Python `definitions` gives,
+        each applied with its chance in `chances`."""
         added = primitives(module)
         return Vocabulary(
-            self.found | added, self.applied + searchable(added), self.definitions | definitions
+            self.found | added,
+            self.applied + searchable(added),
+            self.definitions | definitions,
+            self.chances | chances,
         )
+
+    def weighted(self, prior: Prior | None) -> Prior | None:
+        """`prior` (None: uniform) with the chances of the learned functions in it, the
+        primitives' own scaled down to make room for them."""
+        if not self.chances:
+            return prior
+        room = 1.0 - sum(self.chances.values())
+        primitives = {name: p * room for name, p in (prior.primitives if prior else {}).items()}
+        return Prior(primitives | self.chances, prior.literals if prior else {})
 
 
 @cache
