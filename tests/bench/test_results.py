@@ -30,6 +30,8 @@ FACTS = {
     "search50k_arc1_training_20890c4.jsonl.gz": (400, 176, True, 1),
     "hybrid60_eval40_93dac9a.jsonl.gz": (40, 5, True, 1),
     "search60_eval40_93dac9a.jsonl.gz": (40, 10, True, 1),
+    "hybrid60_hs100_93dac9a.jsonl.gz": (100, 43, True, 1),
+    "search60_hs100_93dac9a.jsonl.gz": (100, 46, True, 1),
     "search_arc1_evaluation.jsonl": (400, 49, False, 0),
     "search_arc1_training.jsonl": (400, 111, False, 0),
     "search_arc2_evaluation.jsonl": (120, 1, False, 0),
