@@ -19,7 +19,7 @@ from abduce.programs.search.vocabulary import Vocabulary, dsl_vocabulary
 
 VERSION = 1
 LIBRARY_FILE = "library.json"
-MAX_CHANCE = 0.1  # of a learned function: the DSL's primitives keep most of a prior's mass
+MAX_SHARE = 0.5  # of a prior's mass for all learned functions: the DSL's primitives keep the rest
 TYPES = ("Grid", "Objects", "Object", "Grids", "Color", "Integer", "bool")  # searched types
 
 
@@ -144,10 +144,9 @@ def library_vocabulary(library: Library) -> Vocabulary:
     """The DSL's vocabulary and the library's functions, each as likely as the share of the
     corpus's programs that call it (those that compress more cost the search less)."""
     definitions = {function.name: function.source for function in library.functions}
-    chances = {
-        function.name: min(MAX_CHANCE, function.uses / max(library.programs, 1))
-        for function in library.functions
-    }
+    shares = {f.name: f.uses / max(library.programs, 1) for f in library.functions}
+    scale = min(1.0, MAX_SHARE / max(sum(shares.values()), 1e-9))
+    chances = {name: share * scale for name, share in shares.items()}
     return dsl_vocabulary().extended(library.module(), definitions, chances)
 
 
