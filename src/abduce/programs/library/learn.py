@@ -15,7 +15,7 @@ from typing import Any
 
 from abduce.programs import dsl
 from abduce.programs.dsl import Color, Grid, Grids, Integer, Object, Objects
-from abduce.programs.library.functions import Example, LearnedFunction, Library
+from abduce.programs.library.functions import Example, LearnedFunction, Library, written
 from abduce.programs.search.corpus import Entry, parse_program
 from abduce.programs.search.expr import INPUT, Expr, evaluate, literal, replaced, steps
 from abduce.programs.search.vocabulary import Primitive, primitives
@@ -300,7 +300,7 @@ class Compression:
         calls: Mapping[str, Any],
     ) -> Example | None:
         """The function's first call in the corpus, on its task's first train input, when
-        its arguments and output can be written down (grids, numbers, strings, tables)."""
+        its arguments can be written down (grids, numbers, strings, tables)."""
         for (entry, _), program in zip(self.programs, self.rewritten, strict=True):
             task = tasks.get(entry.task)
             if task is None or entry.task not in function.tasks:
@@ -312,8 +312,10 @@ class Compression:
             grid = Grid(task.train[0].input)
             args = [evaluate(arg, grid, dict(calls)) for arg in call.args]
             output = calls[function.name](*args)
-            if all(_plain(value) for value in [*args, output]):
-                return Example(task=entry.task, args=[_data(a) for a in args], output=_data(output))
+            if all(map(_plain, args)):
+                return Example(
+                    task=entry.task, args=list(map(written, args)), output=written(output)
+                )
         return None
 
 
@@ -370,7 +372,3 @@ def _plain(value: object) -> bool:
     if isinstance(value, Grid | bool | int | str):
         return True
     return isinstance(value, tuple) and all(isinstance(v, int | tuple) for v in value)
-
-
-def _data(value: object) -> object:
-    return value.to_list() if isinstance(value, Grid) else value
