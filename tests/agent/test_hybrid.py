@@ -84,7 +84,7 @@ def test_the_trace_and_the_report_show_the_steering_and_the_program_s_ranks():
     assert ranks["uniform and words"]["flip_up_down"] <= 3  # named in the reply
     line = ResultLine.from_solution(
         solution, task_id="crop-flip", source_id="crop-flip", remap=None, planner="hybrid",
-        budget=hybrid.budget, seed=0, prompt_hash="", finished_at=0.0, task=CROP_FLIP,
+        budget=hybrid.budget, library=None, seed=0, prompt_hash="", finished_at=0.0, task=CROP_FLIP,
     )  # fmt: skip
     html = render_report([line], title="hybrid")
     assert "search with the uniform and words prior" in html and "x2 = flip_up_down(x1)" in html

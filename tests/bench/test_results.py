@@ -15,8 +15,8 @@ from tests.fakes import FLIP
 COMMITTED = Path(__file__).parents[2] / "benchmarks" / "results"
 KEYS = ["schema_version", "task_id", "source_id", "remap", "solved", "passed_train", "attempts",
         "hypothesis", "program", "verdicts", "stopped", "llm_calls", "tokens_in", "tokens_out",
-        "cost", "seconds", "model_seconds", "model", "evaluations", "levels", "planner", "budget", "seed", "prompt_hash", "finished_at", "task",
-        "trace"]  # fmt: skip
+        "cost", "seconds", "model_seconds", "model", "evaluations", "levels", "planner", "budget",
+        "library", "seed", "prompt_hash", "finished_at", "task", "trace"]  # fmt: skip
 # file: (lines, solved, has traces, schema version); lines without a trace predate remaps,
 # tasks and traces; version 0 lines predate the recorded version
 FACTS = {
@@ -72,7 +72,7 @@ def test_a_line_read_and_written_again_keeps_every_key_and_value():
         json.loads(line.to_json()) for line in read_results(COMMITTED / "gamma_llm_20.jsonl.gz")
     ]
     new = {"schema_version": 0, "cost": None, "evaluations": None, "levels": None,
-           "model_seconds": None}  # fmt: skip
+           "model_seconds": None, "library": None}  # fmt: skip
     old_budget = {"max_evaluations": None, "prior": "uniform", "library": "none"}
     assert (
         again

@@ -172,17 +172,22 @@ def test_the_model_reads_the_learned_functions_and_its_program_carries_their_def
     tmp_path,
 ):
     from abduce.agent import Budget, Solver
+    from abduce.bench.jobs import Job, record
     from tests.fakes import RecordingModel, fence
 
-    path = tmp_path / "library.json"
-    learn(CORPUS, TASKS).dump(path)
+    path, library = tmp_path / "library.json", learn(CORPUS, TASKS)
+    library.dump(path)
     code = "def transform(grid):\n    return trim_then_flip_up_down(Grid(grid)).to_list()"
     model = RecordingModel(
         responses=["Hypothesis 1: cut the pattern out, upside down", fence(code)]
     )
     budget = Budget(library=str(path), max_llm_calls=4)
-    solution = Solver(model, planner="llm", budget=budget, use_cache=False).solve(TASKS["t0"])
+    solver = Solver(model, planner="llm", budget=budget, use_cache=False)
+    solution = solver.solve(TASKS["t0"])
     assert solution.correct
+    line = record(solution, 0, solver, Job(task=TASKS["t0"]))  # names the library it used
+    assert line.library == library.name and line.library.startswith("library/1:1:")
+    assert library.model_copy(update={"cost_after": 1}).name != library.name
     assert "def trim_then_flip_up_down(x0: Grid) -> Grid:" in solution.program
     system = str(model.prompts[0][0].content)
     assert "# learned from solved tasks\ntrim_then_flip_up_down(x0: Grid) -> Grid: Crop" in system

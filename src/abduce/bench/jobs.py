@@ -12,6 +12,7 @@ from abduce.agent import Solution, Solver
 from abduce.agent.prompts import prompt_hash
 from abduce.bench.results import ResultLine
 from abduce.errors import ModelServerError
+from abduce.programs.library import library_named
 from abduce.tasks import Task, check_grid
 from abduce.tasks.remap import Remap
 
@@ -67,6 +68,7 @@ def solve_job(solver: Solver, job: Job, seed: int) -> ResultLine:
 
 def record(solution: Solution, seed: int, solver: Solver, job: Job) -> ResultLine:
     """The result line of one finished task: the result, its cost, the task and the trace."""
+    library = library_named(solver.budget.library)
     return ResultLine.from_solution(
         solution,
         task_id=job.key,
@@ -74,6 +76,7 @@ def record(solution: Solution, seed: int, solver: Solver, job: Job) -> ResultLin
         remap=job.remap,
         planner=solver.planner_name,
         budget=solver.budget,
+        library=library.name if library else None,
         seed=seed,
         prompt_hash=prompt_hash(),
         finished_at=round(time.time(), 3),

@@ -57,6 +57,7 @@ class ResultLine(BaseModel):
     levels: int | None = None
     planner: str | None = None
     budget: Budget | None = None
+    library: str | None = None  # the learned functions searched with (`Library.name`)
     seed: int
     prompt_hash: str
     finished_at: float | None = None
@@ -73,6 +74,7 @@ class ResultLine(BaseModel):
         remap: Remap | None,
         planner: str,
         budget: Budget,
+        library: str | None,
         seed: int,
         prompt_hash: str,
         finished_at: float,
@@ -88,6 +90,7 @@ class ResultLine(BaseModel):
             solved=solution.correct,
             planner=planner,
             budget=budget,
+            library=library,
             seed=seed,
             prompt_hash=prompt_hash,
             finished_at=finished_at,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import hashlib
 import re
 from functools import cache
 from keyword import iskeyword
@@ -125,8 +126,10 @@ class Library(BaseModel):
 
     @property
     def name(self) -> str:
-        """Its version and how many functions it has."""
-        return f"library/{self.version}:{len(self.functions)}"
+        """Its format's version, how many functions it has and a digest of them, as result
+        lines record it: `library/1:3:5f0c2a9e41b7`."""
+        digest = hashlib.sha256(self.model_dump_json().encode()).hexdigest()[:12]
+        return f"library/{self.version}:{len(self.functions)}:{digest}"
 
     def dump(self, path: Path) -> None:
         path.write_text(self.model_dump_json() + "\n")
