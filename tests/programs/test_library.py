@@ -121,6 +121,21 @@ def test_a_learned_function_costs_the_search_less_the_more_of_the_corpus_calls_i
     assert rare["trim"] == common["trim"] == APPLICATION_COST  # the DSL's own: uniform still
 
 
+@pytest.mark.parametrize(
+    ("expr", "words"),
+    [
+        (Expr("trim", (Expr("keep_color", (Expr(INPUT), literal(3))),)), "cells of colour 3"),
+        (
+            Expr("crop_to_color", (Expr(INPUT), Expr("least_common_color", (Expr(INPUT),)))),
+            "cells of that colour",
+        ),
+    ],
+)
+def test_a_function_s_phrase_names_the_colour_it_fixes_or_computes(expr, words):
+    [function] = learn([entry(f"t{n}", expr) for n in range(3)], {}).functions
+    assert words in function.phrase and "the given colour" not in function.phrase
+
+
 def test_every_shipped_function_reproduces_its_corpus_example():
     library = shipped_library()
     module = library.module()

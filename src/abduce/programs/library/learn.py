@@ -246,7 +246,7 @@ class Compression:
         if signature[0][1] not in STRUCTURED:
             return None
         ops = [step.op for step in steps(template)]
-        phrases = [known[op].phrase.rstrip(".") for op in ops]
+        phrases = [_phrase(step, known[step.op]) for step in steps(template)]
         phrase = ", then ".join([phrases[0], *(p[:1].lower() + p[1:] for p in phrases[1:])])
         name = "_then_".join(ops[:MOST_STEPS]) + ("_etc" if len(ops) > MOST_STEPS else "")
         while name in taken or name in known:
@@ -317,6 +317,21 @@ class Compression:
                     task=entry.task, args=list(map(written, args)), output=written(output)
                 )
         return None
+
+
+def _phrase(step: Expr, primitive: Primitive) -> str:
+    """The primitive's phrase, its colour named when a step of a learned function fixes it
+    ("colour 1") or an earlier step computes it ("that colour")."""
+    phrase = primitive.phrase.rstrip(".")
+    colors = [arg for arg, kind in zip(step.args, primitive.params, strict=True) if kind is Color]
+    if len(colors) != 1 or phrase.count("the given colour") != 1:
+        return phrase
+    [color] = colors
+    if not color.is_literal:
+        return phrase.replace("the given colour", "that colour")
+    if isinstance(color.literal, Param):
+        return phrase
+    return phrase.replace("the given colour", f"colour {color.literal}")
 
 
 def _parse(text: str) -> SExpr:
