@@ -29,6 +29,8 @@ FACTS = {
     "search50k_arc1_training_f876424.jsonl.gz": (400, 166, True, 1),
     "search50k_arc1_training_20890c4.jsonl.gz": (400, 176, True, 1),
     "search50k_lib_arc1_training_76cccd4.jsonl.gz": (400, 179, True, 1),
+    "search20k_nolib_arc1_evaluation_cf6506e.jsonl.gz": (400, 79, True, 1),
+    "search20k_lib_arc1_evaluation_cf6506e.jsonl.gz": (400, 80, True, 1),
     "hybrid60_eval40_93dac9a.jsonl.gz": (40, 5, True, 1),
     "search60_eval40_93dac9a.jsonl.gz": (40, 10, True, 1),
     "hybrid60_hs100_93dac9a.jsonl.gz": (100, 43, True, 1),
