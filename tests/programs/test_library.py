@@ -19,6 +19,7 @@ from abduce.programs.library.functions import LibraryError, written
 from abduce.programs.search import search
 from abduce.programs.search.corpus import ARC_SOURCE, Entry, parse_program, primitives_used
 from abduce.programs.search.expr import APPLICATION_COST, INPUT, Expr, literal, to_python
+from abduce.programs.search.vocabulary import primitives
 from abduce.tasks import Task
 
 TRIM_FLIP = Expr("flip_up_down", (Expr("trim", (Expr(INPUT),)),))
@@ -134,6 +135,27 @@ def test_a_learned_function_costs_the_search_less_the_more_of_the_corpus_calls_i
 def test_a_function_s_phrase_names_the_colour_it_fixes_or_computes(expr, words):
     [function] = learn([entry(f"t{n}", expr) for n in range(3)], {}).functions
     assert words in function.phrase and "the given colour" not in function.phrase
+
+
+def test_an_abstraction_computing_what_an_earlier_one_does_calls_the_earlier_function():
+    """Stitch may propose `f(#0)`, then `(lam (f $0))` for the programs whose argument is
+    their input: one function, every call of either counted."""
+    from abduce.programs.library.learn import Compression, _parse, _Tokens, split
+
+    programs = [(e, split(parse_program(e.program))) for e in CORPUS[:2]]  # trim, then flip
+    bodies = {"fn_0": "(flip_up_down (trim #0))", "fn_1": "(lam (fn_0 $0))"}
+    compression = Compression(
+        programs,
+        [_parse("(lam (fn_0 $0))"), _parse("fn_1")],
+        {name: _parse(body) for name, body in bodies.items()},
+        _Tokens(),
+    )
+    named = compression.functions(primitives())
+    assert {function.name for function in named.values()} == {"trim_then_flip_up_down"}
+    assert [(f.uses, f.tasks) for f in named.values()] == [(2, ["t0", "t1"])] * 2
+    assert [compression.expand(p, kept=named) for p in compression.rewritten] == [
+        Expr("trim_then_flip_up_down", (Expr(INPUT),))
+    ] * 2
 
 
 def test_every_shipped_function_reproduces_its_corpus_example():

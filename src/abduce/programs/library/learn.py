@@ -79,18 +79,21 @@ def learn(
     bodies = {abstraction.name: _parse(abstraction.body) for abstraction in found.abstractions}
     compression = Compression(programs, [_parse(p) for p in found.rewritten], bodies, tokens)
     named = compression.functions(primitives(dsl))
+    distinct: dict[str, LearnedFunction] = {}  # a function once, however many names call it
+    for function in named.values():
+        distinct.setdefault(function.name, function)
     library = Library(
         programs=len(programs),
         tasks=len({entry.task for entry, _ in programs}),
         cost_before=int(found.json["original_cost"]),
         cost_after=int(found.json["final_cost"]),
-        functions=list(named.values()),
+        functions=list(distinct.values()),
     )
     calls = _functions(library.module())
     compression.verify(named, tasks, calls)
     functions = [
         function.model_copy(update={"example": compression.example(function, named, tasks, calls)})
-        for function in named.values()
+        for function in library.functions
     ]
     return library.model_copy(update={"functions": functions})
 
@@ -202,24 +205,32 @@ class Compression:
 
     def functions(self, known: Mapping[str, Primitive]) -> dict[str, LearnedFunction]:
         """The abstractions the search can apply, by Stitch's name, with the corpus
-        programs that call them once rewritten; those no program calls are left out."""
+        programs that call them once rewritten; those no program calls are left out. An
+        abstraction that computes what an earlier one does (its parameters named otherwise)
+        calls the earlier function: several Stitch names may map to one function."""
         kept: dict[str, LearnedFunction] = {}
         for stitch_name, body in self.bodies.items():
             function = self._function(body, known, {f.name for f in kept.values()})
             if function:
-                kept[stitch_name] = function
-        users: dict[str, list[str]] = {name: [] for name in kept}
+                same = next((f for f in kept.values() if _same(f, function)), None)
+                kept[stitch_name] = (
+                    same.model_copy(update={"params": function.params, "body": function.body})
+                    if same
+                    else function
+                )
+        users: dict[str, list[str]] = {function.name: [] for function in kept.values()}
         for (entry, _), program in zip(self.programs, self.rewritten, strict=True):
-            called = {step.op for step in steps(self.expand(program, kept=kept))}
-            for stitch_name, function in kept.items():
-                if function.name in called:
-                    users[stitch_name].append(entry.task)
+            for name in {step.op for step in steps(self.expand(program, kept=kept))} & set(users):
+                users[name].append(entry.task)
         return {
-            name: function.model_copy(
-                update={"uses": len(users[name]), "tasks": sorted(set(users[name]))}
+            stitch_name: function.model_copy(
+                update={
+                    "uses": len(users[function.name]),
+                    "tasks": sorted(set(users[function.name])),
+                }
             )
-            for name, function in kept.items()
-            if users[name]
+            for stitch_name, function in kept.items()
+            if users[function.name]
         }
 
     def _function(
@@ -317,6 +328,18 @@ class Compression:
                     task=entry.task, args=list(map(written, args)), output=written(output)
                 )
         return None
+
+
+def _same(first: LearnedFunction, second: LearnedFunction) -> bool:
+    """Whether two functions compute the same thing, their parameters taken in order."""
+
+    def positional(function: LearnedFunction) -> tuple[object, ...]:
+        body = function.body
+        for index, (name, _) in enumerate(function.params):
+            body = re.sub(rf"\b{name}\b", f"#{index}", body)
+        return function.returns, [kind for _, kind in function.params], body
+
+    return positional(first) == positional(second)
 
 
 def _phrase(step: Expr, primitive: Primitive) -> str:
