@@ -8,6 +8,7 @@ import pytest
 
 from abduce.programs import Sandbox
 from abduce.programs.dsl import Grid
+from abduce.programs.dsl.calls import plain
 from abduce.programs.library import (
     learn,
     library_named,
@@ -15,7 +16,7 @@ from abduce.programs.library import (
     load_library,
     shipped_library,
 )
-from abduce.programs.library.functions import LibraryError, written
+from abduce.programs.library.functions import LibraryError
 from abduce.programs.search import search
 from abduce.programs.search.corpus import ARC_SOURCE, Entry, parse_program, primitives_used
 from abduce.programs.search.expr import APPLICATION_COST, INPUT, Expr, literal, to_python
@@ -169,7 +170,7 @@ def test_every_shipped_function_reproduces_its_corpus_example():
         args = [Grid(a) if kind == "Grid" else a for a, (_, kind) in
                 zip(function.example.args, function.params, strict=True)]  # fmt: skip
         got = getattr(module, function.name)(*args)
-        assert written(got) == function.example.output
+        assert plain(got) == function.example.output
 
 
 @pytest.mark.parametrize(

@@ -39,7 +39,7 @@ def apply(grid: list[list[int]], primitive: str, arguments: list[int] | None = N
         raise ValueError(
             f"{primitive} takes {wanted} argument(s) after the grid, not {len(values)}"
         )
-    return _plain(function(Grid(grid), *values))
+    return plain(function(Grid(grid), *values))
 
 
 def _callable() -> dict[str, typing.Callable[..., object]]:
@@ -60,12 +60,13 @@ def _summary(function: typing.Callable[..., object]) -> str:
     return (inspect.getdoc(function) or "").split("\n")[0]
 
 
-def _plain(value: object) -> object:
-    """Grids and objects as nested lists; tuples and frozensets as lists."""
+def plain(value: object) -> object:
+    """A DSL value as plain data: grids as nested lists, an object as its row, column and
+    patch; tuples and frozensets as lists."""
     if isinstance(value, Grid):
         return value.to_list()
     if isinstance(value, Object):
         return {"row": value.row, "col": value.col, "patch": value.patch.to_list()}
     if isinstance(value, tuple | list | frozenset | set):
-        return [_plain(item) for item in value]
+        return [plain(item) for item in value]
     return value

@@ -35,19 +35,7 @@ class Example(BaseModel):
 
     task: str
     args: list[Any]  # grids as lists of rows, numbers, truth values, strings, tables
-    output: Any  # as `written` writes it
-
-
-def written(value: object) -> object:
-    """A DSL value as plain data: a grid as its rows, an object as its row, column and patch,
-    a tuple item by item; numbers, truth values and strings as they are."""
-    if isinstance(value, dsl.Grid):
-        return value.to_list()
-    if isinstance(value, dsl.Object):
-        return [value.row, value.col, value.patch.to_list()]
-    if isinstance(value, tuple):
-        return [written(item) for item in value]
-    return value
+    output: Any  # as `dsl.calls.plain` writes it
 
 
 class LearnedFunction(BaseModel):

@@ -15,7 +15,8 @@ from typing import Any
 
 from abduce.programs import dsl
 from abduce.programs.dsl import Color, Grid, Grids, Integer, Object, Objects
-from abduce.programs.library.functions import Example, LearnedFunction, Library, written
+from abduce.programs.dsl.calls import plain
+from abduce.programs.library.functions import Example, LearnedFunction, Library
 from abduce.programs.search.corpus import Entry, parse_program
 from abduce.programs.search.expr import INPUT, Expr, evaluate, literal, replaced, steps
 from abduce.programs.search.vocabulary import Primitive, primitives
@@ -324,9 +325,7 @@ class Compression:
             args = [evaluate(arg, grid, dict(calls)) for arg in call.args]
             output = calls[function.name](*args)
             if all(map(_plain, args)):
-                return Example(
-                    task=entry.task, args=list(map(written, args)), output=written(output)
-                )
+                return Example(task=entry.task, args=list(map(plain, args)), output=plain(output))
         return None
 
 
