@@ -243,7 +243,8 @@ class Compression:
         params = [Param(f"a{index + 1}") for index in range(max(found, default=-1) + 1)]
         first = Param("x0")
         template = self.expand(body, [literal(p) for p in params], literal(first))
-        if template.is_literal or len(steps(template)) < 2:
+        applied = steps(template)  # none for a literal
+        if len(applied) < 2:
             return None
         types: dict[Param, object] = {}
         names = ([first] if self._takes_input(body) else []) + params
@@ -257,8 +258,8 @@ class Compression:
         )
         if signature[0][1] not in STRUCTURED:
             return None
-        ops = [step.op for step in steps(template)]
-        phrases = [_phrase(step, known[step.op]) for step in steps(template)]
+        ops = [step.op for step in applied]
+        phrases = [_phrase(step, known[step.op]) for step in applied]
         phrase = ", then ".join([phrases[0], *(p[:1].lower() + p[1:] for p in phrases[1:])])
         name = "_then_".join(ops[:MOST_STEPS]) + ("_etc" if len(ops) > MOST_STEPS else "")
         while name in taken or name in known:
