@@ -16,11 +16,12 @@ import math
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, TypeAlias
 
 from abduce.programs.dsl import Grid
 from abduce.programs.search.expr import INPUT, Expr, literal
+from abduce.programs.search.kernels import COMPILED
 from abduce.programs.search.prior import Prior
 from abduce.programs.search.vocabulary import Primitive
 
@@ -60,7 +61,7 @@ class Enumerator:
             [primitive.name for primitive in vocabulary],
             {_name(kind): values for kind, values in literals.items()},
         )
-        self.vocabulary = [p for p in vocabulary if p.name in costs.applications]
+        self.vocabulary = [_compiled(p) for p in vocabulary if p.name in costs.applications]
         self.costs = costs.applications
         self.max_evaluations = math.inf if max_evaluations is None else max_evaluations
         self.deadline = math.inf if deadline is None else deadline
@@ -136,6 +137,12 @@ def _no_cycle_collection() -> Iterator[None]:
     finally:
         if enabled:
             gc.enable()
+
+
+def _compiled(primitive: Primitive) -> Primitive:
+    """The primitive, computed by its compiled twin if it has one."""
+    twin = COMPILED.get(primitive.name)
+    return primitive if twin is None else replace(primitive, function=twin)
 
 
 def _name(kind: object) -> str:

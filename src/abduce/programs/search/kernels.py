@@ -1,0 +1,418 @@
+"""Compiled twins of the DSL primitives that cost the enumeration most, for the search only.
+
+Each twin computes exactly what its DSL primitive does (tests compare them on thousands of
+grids); the search applies the twin, and every program it finds is re-run in the sandbox
+over the DSL's own Python. Compiled by numba on first use and cached beside this file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+from numba import njit
+
+from abduce.programs.dsl import Grid, Object, Objects
+from abduce.programs.dsl.physics import _DOWN, _LEFT, _RIGHT, _STEPS, _UP, _along, _back
+
+_NO_COMPONENT = -1
+
+
+@njit(cache=True)
+def _components(
+    arr: np.ndarray, diagonal: bool, univalued: bool, background: bool
+) -> tuple[np.ndarray, int]:
+    """Number the components 0, 1, ... in the DSL's order of objects (`dsl.objects._build`):
+    by top row, then left column, then first cell in reading order; -1 outside them. Cells
+    join by their sides (and corners if `diagonal`), of one colour if `univalued`; cells of
+    the background 0 belong to none unless `background`."""
+    h, w = arr.shape
+    found = np.full((h, w), _NO_COMPONENT, np.int64)
+    tops = np.empty(h * w, np.int64)
+    lefts = np.empty(h * w, np.int64)
+    stack = np.empty(h * w, np.int64)
+    count = 0
+    for start in range(h * w):
+        r0, c0 = start // w, start % w
+        if (arr[r0, c0] == 0 and not background) or found[r0, c0] != _NO_COMPONENT:
+            continue
+        found[r0, c0] = count
+        tops[count], lefts[count] = r0, c0
+        stack[0], size = start, 1
+        while size:
+            size -= 1
+            r, c = stack[size] // w, stack[size] % w
+            lefts[count] = min(lefts[count], c)
+            for dr in range(-1, 2):
+                for dc in range(-1, 2):
+                    if (dr or dc) and (diagonal or not (dr and dc)):
+                        rr, cc = r + dr, c + dc
+                        if (
+                            0 <= rr < h
+                            and 0 <= cc < w
+                            and found[rr, cc] == _NO_COMPONENT
+                            and (arr[rr, cc] != 0 or background)
+                            and (not univalued or arr[rr, cc] == arr[r, c])
+                        ):
+                            found[rr, cc] = count
+                            stack[size] = rr * w + cc
+                            size += 1
+        count += 1
+    return _ranked(found, tops[:count] * w + lefts[:count], count), count
+
+
+@njit(cache=True)
+def _by_color(arr: np.ndarray) -> tuple[np.ndarray, int]:
+    """`_components` for `dsl.color_objects`: the cells of each colour but 0 are one object,
+    ties in order broken by colour."""
+    h, w = arr.shape
+    found = np.full((h, w), _NO_COMPONENT, np.int64)
+    number = np.full(10, _NO_COMPONENT, np.int64)
+    corners = np.empty(10, np.int64)
+    count = 0
+    for color in range(1, 10):
+        for r in range(h):
+            for c in range(w):
+                if arr[r, c] == color:
+                    if number[color] == _NO_COMPONENT:
+                        number[color], corners[count] = count, r * w + c
+                        count += 1
+                    k = number[color]
+                    corners[k] = min(corners[k], (corners[k] // w) * w + c)
+                    found[r, c] = k
+    return _ranked(found, corners[:count], count), count
+
+
+@njit(cache=True)
+def _ranked(found: np.ndarray, corners: np.ndarray, count: int) -> np.ndarray:
+    """Component numbers replaced by their rank by corner (ties: by number)."""
+    order = np.argsort(corners * count + np.arange(count))
+    rank = np.empty(count, np.int64)
+    rank[order] = np.arange(count)
+    h, w = found.shape
+    for r in range(h):
+        for c in range(w):
+            if found[r, c] != _NO_COMPONENT:
+                found[r, c] = rank[found[r, c]]
+    return found
+
+
+@njit(cache=True)
+def _cut(arr: np.ndarray, labels: np.ndarray, count: int) -> tuple[np.ndarray, np.ndarray]:
+    """Every component's patch (its bounding box, -1 off its cells) in one buffer, and each
+    one's offset in it, top, left, height and width."""
+    h, w = arr.shape
+    boxes = np.empty((count, 5), np.int64)
+    boxes[:, 1], boxes[:, 2], boxes[:, 3], boxes[:, 4] = h, w, 0, 0
+    for r in range(h):
+        for c in range(w):
+            k = labels[r, c]
+            if k >= 0:
+                boxes[k, 1], boxes[k, 2] = min(boxes[k, 1], r), min(boxes[k, 2], c)
+                boxes[k, 3], boxes[k, 4] = max(boxes[k, 3], r), max(boxes[k, 4], c)
+    size = 0
+    for k in range(count):
+        boxes[k, 3] -= boxes[k, 1] - 1
+        boxes[k, 4] -= boxes[k, 2] - 1
+        boxes[k, 0] = size
+        size += boxes[k, 3] * boxes[k, 4]
+    patches = np.full(size, -1, arr.dtype)
+    for r in range(h):
+        for c in range(w):
+            k = labels[r, c]
+            if k >= 0:
+                at = boxes[k, 0] + (r - boxes[k, 1]) * boxes[k, 4] + c - boxes[k, 2]
+                patches[at] = arr[r, c]
+    return patches, boxes
+
+
+@njit(cache=True)
+def _drop_right(arr: np.ndarray) -> np.ndarray:
+    """`dsl.physics._drop_right`: objects slide right as rigid blocks, the rightmost first,
+    pass after pass until nothing moves."""
+    h, w = arr.shape
+    out = arr.copy()
+    labels, count = _components(arr, False, False, False)
+    starts = np.zeros(count + 1, np.int64)
+    for r in range(h):
+        for c in range(w):
+            if labels[r, c] >= 0:
+                starts[labels[r, c] + 1] += 1
+    starts = np.cumsum(starts)
+    rows, cols = np.empty(starts[-1], np.int64), np.empty(starts[-1], np.int64)
+    filled = starts[:-1].copy()
+    for r in range(h):
+        for c in range(w):
+            k = labels[r, c]
+            if k >= 0:
+                rows[filled[k]], cols[filled[k]] = r, c
+                filled[k] += 1
+    values = np.empty(starts[-1], arr.dtype)
+    moved = True
+    while moved:
+        moved = False
+        rightmost = np.empty(count, np.int64)
+        for k in range(count):
+            rightmost[k] = cols[starts[k] : starts[k + 1]].max()
+        for k in np.argsort((w - rightmost) * count + np.arange(count)):
+            shift = w
+            for i in range(starts[k], starts[k + 1]):
+                r, c = rows[i], cols[i] + 1
+                while c < w and (labels[r, c] == _NO_COMPONENT or labels[r, c] == k):
+                    c += 1
+                shift = min(shift, c - cols[i] - 1)
+            if shift:
+                for i in range(starts[k], starts[k + 1]):
+                    values[i] = out[rows[i], cols[i]]
+                    out[rows[i], cols[i]], labels[rows[i], cols[i]] = 0, _NO_COMPONENT
+                for i in range(starts[k], starts[k + 1]):
+                    cols[i] += shift
+                    out[rows[i], cols[i]], labels[rows[i], cols[i]] = values[i], k
+                moved = True
+    return out
+
+
+@njit(cache=True)
+def _joins_across(arr: np.ndarray) -> np.ndarray:
+    """`dsl.drawing._joins_across`: bands of their colour between two single-colour objects
+    side by side in shared rows, with no cell of that colour between them."""
+    h, w = arr.shape
+    labels, count = _components(arr, True, True, False)
+    tops, lefts = np.full(count, h, np.int64), np.full(count, w, np.int64)
+    bottoms, rights = np.zeros(count, np.int64), np.zeros(count, np.int64)
+    colors = np.zeros(count, arr.dtype)
+    for r in range(h):
+        for c in range(w):
+            k = labels[r, c]
+            if k >= 0:
+                tops[k], lefts[k] = min(tops[k], r), min(lefts[k], c)
+                bottoms[k], rights[k] = max(bottoms[k], r + 1), max(rights[k], c + 1)
+                colors[k] = arr[r, c]
+    bands = np.zeros_like(arr)
+    for i in range(count):
+        for j in range(count):
+            first, last = max(tops[i], tops[j]), min(bottoms[i], bottoms[j])
+            if colors[i] != colors[j] or lefts[j] <= rights[i] or first >= last:
+                continue
+            if (arr[first:last, rights[i] : lefts[j]] == colors[i]).any():
+                continue
+            for r in range(first, last):
+                for c in range(rights[i], lefts[j]):
+                    if bands[r, c] == 0:
+                        bands[r, c] = colors[i]
+    return bands
+
+
+@njit(cache=True)
+def _continued(arr: np.ndarray) -> np.ndarray:
+    """`dsl.drawing._continued`: each row's leftmost run of two or more cells repeated along
+    the whole row (0 in the rows without one)."""
+    h, w = arr.shape
+    out = np.zeros_like(arr)
+    for r in range(h):
+        start = 0
+        while start < w:
+            if arr[r, start] == 0:
+                start += 1
+                continue
+            end = start
+            while end < w and arr[r, end] != 0:
+                end += 1
+            if end - start >= 2:
+                for c in range(w):
+                    out[r, c] = arr[r, start + (c - start) % (end - start)]
+                break
+            start = end
+    return out
+
+
+@njit(cache=True)
+def _spans(arr: np.ndarray, steps: np.ndarray) -> np.ndarray:
+    """`dsl.physics._connect`'s lines: for each cell, the lowest colour with a cell on
+    either side of it along one of the steps' lines (0 if none)."""
+    h, w = arr.shape
+    spans = np.zeros_like(arr)
+    for r in range(h):
+        for c in range(w):
+            color = arr[r, c]
+            if color == 0:
+                continue
+            for s in range(steps.shape[0]):
+                dr, dc = steps[s, 0], steps[s, 1]
+                reach, rr, cc = 0, r + dr, c + dc
+                for distance in range(1, max(h, w)):
+                    if not (0 <= rr < h and 0 <= cc < w):
+                        break
+                    if arr[rr, cc] == color:
+                        reach = distance
+                    rr, cc = rr + dr, cc + dc
+                for distance in range(reach + 1):
+                    rr, cc = r + distance * dr, c + distance * dc
+                    if spans[rr, cc] == 0 or spans[rr, cc] > color:
+                        spans[rr, cc] = color
+    return spans
+
+
+@njit(cache=True)
+def _inside(arr: np.ndarray, color: int) -> np.ndarray:
+    """`dsl.drawing.recolor_inside`: the non-background cells whose eight neighbours (in the
+    grid) share their colour, recoloured."""
+    h, w = arr.shape
+    out = arr.copy()
+    for r in range(1, h - 1):
+        for c in range(1, w - 1):
+            if arr[r, c] != 0 and (arr[r - 1 : r + 2, c - 1 : c + 2] == arr[r, c]).all():
+                out[r, c] = color
+    return out
+
+
+@njit(cache=True)
+def _odd_rays(arr: np.ndarray, steps: np.ndarray) -> np.ndarray:
+    """`dsl.drawing.shoot_from_odd_cells`'s rays: from each cell of an object's rarest colour
+    (objects of two colours or more, cells joined by sides or corners) away from the
+    object's centre, to the edge; the earlier direction wins where rays cross."""
+    h, w = arr.shape
+    labels, count = _components(arr, True, False, False)
+    counts = np.zeros((count, 10), np.int64)
+    sums = np.zeros((count, 2), np.int64)
+    for r in range(h):
+        for c in range(w):
+            k = labels[r, c]
+            if k >= 0:
+                counts[k, arr[r, c]] += 1
+                sums[k, 0] += r
+                sums[k, 1] += c
+    odd = np.full(count, -1, np.int64)
+    for k in range(count):
+        if (counts[k] > 0).sum() >= 2:
+            odd[k] = np.argmin(np.where(counts[k] > 0, counts[k], h * w + 1))
+    sources = np.zeros((steps.shape[0], h, w), arr.dtype)
+    for r in range(h):
+        for c in range(w):
+            k = labels[r, c]
+            if k < 0 or arr[r, c] != odd[k]:
+                continue
+            size = counts[k].sum()
+            away = (_sign(sums[k, 0] / size - r), _sign(sums[k, 1] / size - c))
+            for s in range(steps.shape[0]):
+                if (steps[s, 0], steps[s, 1]) == away:
+                    sources[s, r, c] = arr[r, c]
+    rays = np.zeros_like(arr)
+    for s in range(steps.shape[0]):
+        dr, dc = steps[s, 0], steps[s, 1]
+        for r in range(h):
+            for c in range(w):
+                rr, cc = r, c
+                while 0 <= rr < h and 0 <= cc < w and sources[s, rr, cc] == 0:
+                    rr, cc = rr - dr, cc - dc
+                if rays[r, c] == 0 and 0 <= rr < h and 0 <= cc < w:
+                    rays[r, c] = sources[s, rr, cc]
+    return rays
+
+
+@njit(cache=True)
+def _sign(offset: float) -> int:
+    """The sign of `offset` rounded half to even, as numpy rounds: 0 within ±0.5."""
+    if -0.5 <= offset <= 0.5:
+        return 0
+    return 1 if offset > 0 else -1
+
+
+def _cells(arr: np.ndarray) -> np.ndarray:
+    """The cells in the one layout the kernels are compiled for: C order, read-only."""
+    cells = np.ascontiguousarray(arr)
+    cells.setflags(write=False)
+    return cells
+
+
+def _objects(arr: np.ndarray, labels: np.ndarray, count: int) -> Objects:
+    patches, boxes = _cut(arr, labels, count)
+    patches.setflags(write=False)
+    return tuple(
+        Object(Grid.of(patches[at : at + height * width].reshape(height, width)), top, left)
+        for at, top, left, height, width in boxes.tolist()
+    )
+
+
+def _extract(diagonal: bool, univalued: bool, background: bool) -> Callable[[Grid], Objects]:
+    def extract(grid: Grid) -> Objects:
+        return _objects(grid.array, *_components(grid.array, diagonal, univalued, background))
+
+    return extract
+
+
+def color_objects(grid: Grid) -> Objects:
+    return _objects(grid.array, *_by_color(grid.array))
+
+
+def _drop_objects(step: tuple[int, int]) -> Callable[[Grid], Grid]:
+    def drop(grid: Grid) -> Grid:
+        lines = _cells(_along(grid.array, step, 0))
+        return Grid(_back(_drop_right(lines), step, grid.shape))
+
+    return drop
+
+
+def _joined(down: bool) -> Callable[[Grid], Grid]:
+    def join(grid: Grid) -> Grid:
+        arr = grid.array
+        bands = _joins_across(arr)
+        if down:
+            bands = np.where(bands, bands, _joins_across(_cells(arr.T)).T)
+        return Grid(np.where((bands != 0) & (arr == 0), bands, arr))
+
+    return join
+
+
+def _paint(grid: Grid, colors: np.ndarray) -> Grid:
+    """The grid with the non-zero `colors` over its background."""
+    arr = grid.array
+    return Grid(np.where((colors != 0) & (arr == 0), colors, arr))
+
+
+def continue_runs(grid: Grid) -> Grid:
+    arr = grid.array
+    across, down = _continued(arr), _continued(_cells(arr.T)).T
+    return _paint(grid, np.where(across, across, down))
+
+
+def _connect(*steps: tuple[int, int]) -> Callable[[Grid], Grid]:
+    lines = np.array(steps, dtype=np.int64)
+
+    def connect(grid: Grid) -> Grid:
+        if not grid.array.any():
+            raise ValueError("no cells to connect")  # as the DSL's argmax over no colours
+        return _paint(grid, _spans(grid.array, lines))
+
+    return connect
+
+
+def recolor_inside(grid: Grid, color: int) -> Grid:
+    return Grid(_inside(grid.array, color))
+
+
+def shoot_from_odd_cells(grid: Grid) -> Grid:
+    return _paint(grid, _odd_rays(grid.array, np.array(_STEPS, dtype=np.int64)))
+
+
+# The twins by the name of the primitive they stand in for.
+COMPILED: dict[str, Callable[..., object]] = {
+    "components": _extract(False, True, False),
+    "diagonal_components": _extract(True, True, False),
+    "multicolor_components": _extract(False, False, False),
+    "diagonal_multicolor_components": _extract(True, False, False),
+    "regions": _extract(False, True, True),
+    "color_objects": color_objects,
+    "drop_objects_down": _drop_objects(_DOWN),
+    "drop_objects_up": _drop_objects(_UP),
+    "drop_objects_left": _drop_objects(_LEFT),
+    "drop_objects_right": _drop_objects(_RIGHT),
+    "join_objects": _joined(True),
+    "join_objects_horizontal": _joined(False),
+    "continue_runs": continue_runs,
+    "connect_horizontal": _connect(_RIGHT),
+    "connect_vertical": _connect(_DOWN),
+    "connect_diagonal": _connect(_STEPS[3], _STEPS[5]),
+    "recolor_inside": recolor_inside,
+    "shoot_from_odd_cells": shoot_from_odd_cells,
+}
