@@ -25,7 +25,7 @@ class Grid:
     ((2, 2), [1, 2], True, False)
     """
 
-    __slots__ = ("array", "_hash")
+    __slots__ = ("array", "_cells", "_hash")
 
     def __init__(self, cells: Iterable[Iterable[int]] | np.ndarray) -> None:
         array: CellArray = np.array(cells, dtype=np.int8)
@@ -33,14 +33,16 @@ class Grid:
             raise ValueError("a grid is a non-empty 2-d block of cells")
         array.setflags(write=False)
         self.array = array
-        self._hash = hash((array.shape, array.tobytes()))
+        self._cells = array.tobytes()
+        self._hash = hash((array.shape, self._cells))
 
     @classmethod
     def of(cls, array: CellArray) -> Grid:
         """A grid on a read-only, non-empty 2-d int8 array, without copying it."""
         grid = cls.__new__(cls)
         grid.array = array
-        grid._hash = hash((array.shape, array.tobytes()))
+        grid._cells = array.tobytes()
+        grid._hash = hash((array.shape, grid._cells))
         return grid
 
     @property
@@ -59,8 +61,8 @@ class Grid:
         return (
             isinstance(other, Grid)
             and self._hash == other._hash
+            and self._cells == other._cells
             and self.array.shape == other.array.shape
-            and self.array.tobytes() == other.array.tobytes()
         )
 
     def __hash__(self) -> int:
