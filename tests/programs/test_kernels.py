@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import inspect
+import itertools
+import typing
 from functools import cache
 
 import pytest
 
 from abduce.programs import dsl
-from abduce.programs.dsl import Grid
+from abduce.programs.dsl import Color, Grid, Integer
 from abduce.programs.search.enumeration import Enumerator
 from abduce.programs.search.kernels import COMPILED
 from abduce.programs.search.vocabulary import dsl_vocabulary
@@ -36,13 +38,18 @@ def outcome(function: object, *args: object) -> object:
         return type(error)
 
 
+# Arguments after the grid: the background, a colour, and directions, one out of range.
+ARGUMENTS = {Color: (0, 3), Integer: (2, 5, 8)}
+
+
 @pytest.mark.parametrize("name", sorted(COMPILED))
 def test_twin_matches_its_primitive(name: str) -> None:
     primitive, twin = getattr(dsl, name), COMPILED[name]
-    colors = [(), (3,), (0,)] if len(inspect.signature(primitive).parameters) == 2 else [()]
+    hints = typing.get_type_hints(primitive)
+    params = [hints[param] for param in list(inspect.signature(primitive).parameters)[1:]]
     checked = 0
     for grid in arc_grids():
-        for extra in colors:
+        for extra in itertools.product(*(ARGUMENTS[param] for param in params)):
             expected = outcome(primitive, grid, *extra)
             assert outcome(twin, grid, *extra) == expected, (name, grid, extra)
             checked += expected is not ValueError

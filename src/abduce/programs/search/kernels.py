@@ -12,8 +12,17 @@ from collections.abc import Callable
 import numpy as np
 from numba import njit
 
-from abduce.programs.dsl import Grid, Object, Objects
-from abduce.programs.dsl.physics import _DOWN, _LEFT, _RIGHT, _STEPS, _UP, _along, _back
+from abduce.programs.dsl import Color, Grid, Object, Objects
+from abduce.programs.dsl.physics import (
+    _DOWN,
+    _LEFT,
+    _RIGHT,
+    _STEPS,
+    _UP,
+    _along,
+    _back,
+    _direction,
+)
 
 _NO_COMPONENT = -1
 
@@ -311,6 +320,130 @@ def _odd_rays(arr: np.ndarray, steps: np.ndarray) -> np.ndarray:
 
 
 @njit(cache=True)
+def _lines(arr: np.ndarray, color: int, steps: np.ndarray) -> np.ndarray:
+    """The lines from every cell of a colour to the edge along each of the steps, in that
+    colour over the background 0 (`dsl.physics.ray_up`, `draw_cross`, ...)."""
+    h, w = arr.shape
+    out = arr.copy()
+    for r in range(h):
+        for c in range(w):
+            if arr[r, c] != color:
+                continue
+            for s in range(steps.shape[0]):
+                rr, cc = r + steps[s, 0], c + steps[s, 1]
+                while 0 <= rr < h and 0 <= cc < w:
+                    if arr[rr, cc] == 0:
+                        out[rr, cc] = color
+                    rr, cc = rr + steps[s, 0], cc + steps[s, 1]
+    return out
+
+
+@njit(cache=True)
+def _shot(arr: np.ndarray, dr: int, dc: int) -> np.ndarray:
+    """`dsl.physics.shoot_rays`: each background cell takes the colour of the nearest cell
+    behind it, looking against the step."""
+    h, w = arr.shape
+    out = arr.copy()
+    for r in range(h):
+        for c in range(w):
+            rr, cc = r, c
+            while 0 <= rr < h and 0 <= cc < w and arr[rr, cc] == 0:
+                rr, cc = rr - dr, cc - dc
+            if 0 <= rr < h and 0 <= cc < w:
+                out[r, c] = arr[rr, cc]
+    return out
+
+
+@njit(cache=True)
+def _without_specks(arr: np.ndarray, n: int) -> np.ndarray:
+    """`dsl.objects.remove_small_objects`: single-colour objects (cells joined by sides or
+    corners) of fewer than n cells erased."""
+    labels, count = _components(arr, True, True, False)
+    sizes = np.bincount(labels.ravel() + 1, minlength=count + 1)
+    out = arr.copy()
+    h, w = arr.shape
+    for r in range(h):
+        for c in range(w):
+            if labels[r, c] >= 0 and sizes[labels[r, c] + 1] < n:
+                out[r, c] = 0
+    return out
+
+
+@njit(cache=True)
+def _ringed(arr: np.ndarray, color: int, ring: int) -> np.ndarray:
+    """`dsl.drawing.ring_color`: the background next to a cell of the colour, corners
+    included, in the ring colour."""
+    h, w = arr.shape
+    out = arr.copy()
+    for r in range(h):
+        for c in range(w):
+            if arr[r, c] == color:
+                for rr in range(max(r - 1, 0), min(r + 2, h)):
+                    for cc in range(max(c - 1, 0), min(c + 2, w)):
+                        if arr[rr, cc] == 0:
+                            out[rr, cc] = ring
+    return out
+
+
+@njit(cache=True)
+def _enclosed(arr: np.ndarray, color: int) -> np.ndarray:
+    """`dsl.physics.fill_enclosed`: the background cells that no side-joined path of
+    background reaches from the border, in the colour."""
+    h, w = arr.shape
+    out = arr.copy()
+    reached = np.zeros((h, w), np.bool_)
+    stack = np.empty(h * w, np.int64)
+    size = 0
+    for r in range(h):
+        for c in range(w):
+            if (r in (0, h - 1) or c in (0, w - 1)) and arr[r, c] == 0:
+                reached[r, c] = True
+                stack[size] = r * w + c
+                size += 1
+    while size:
+        size -= 1
+        r, c = stack[size] // w, stack[size] % w
+        for rr, cc in ((r - 1, c), (r + 1, c), (r, c - 1), (r, c + 1)):
+            if 0 <= rr < h and 0 <= cc < w and arr[rr, cc] == 0 and not reached[rr, cc]:
+                reached[rr, cc] = True
+                stack[size] = rr * w + cc
+                size += 1
+    for r in range(h):
+        for c in range(w):
+            if arr[r, c] == 0 and not reached[r, c]:
+                out[r, c] = color
+    return out
+
+
+@njit(cache=True)
+def _region_sizes(arr: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """`dsl.color._regions`: the sizes and colours of the side-joined single-colour regions
+    off the background, in reading order of their first cells."""
+    h, w = arr.shape
+    seen = np.zeros((h, w), np.bool_)
+    sizes, colors = np.zeros(h * w, np.int64), np.zeros(h * w, np.int64)
+    stack = np.empty(h * w, np.int64)
+    count = 0
+    for start in range(h * w):
+        r0, c0 = start // w, start % w
+        if arr[r0, c0] == 0 or seen[r0, c0]:
+            continue
+        seen[r0, c0], colors[count] = True, arr[r0, c0]
+        stack[0], size = start, 1
+        while size:
+            size -= 1
+            r, c = stack[size] // w, stack[size] % w
+            sizes[count] += 1
+            for rr, cc in ((r - 1, c), (r + 1, c), (r, c - 1), (r, c + 1)):
+                if 0 <= rr < h and 0 <= cc < w and not seen[rr, cc] and arr[rr, cc] == arr[r, c]:
+                    seen[rr, cc] = True
+                    stack[size] = rr * w + cc
+                    size += 1
+        count += 1
+    return sizes[:count], colors[:count]
+
+
+@njit(cache=True)
 def _sign(offset: float) -> int:
     """The sign of `offset` rounded half to even, as numpy rounds: 0 within ±0.5."""
     if -0.5 <= offset <= 0.5:
@@ -343,6 +476,45 @@ def _extract(diagonal: bool, univalued: bool, background: bool) -> Callable[[Gri
 
 def color_objects(grid: Grid) -> Objects:
     return _objects(grid.array, *_by_color(grid.array))
+
+
+def _drawn(*steps: tuple[int, int]) -> Callable[[Grid, int], Grid]:
+    lines = np.array(steps, dtype=np.int64)
+
+    def draw(grid: Grid, color: int) -> Grid:
+        return Grid(_lines(grid.array, color, lines))
+
+    return draw
+
+
+def shoot_ray(grid: Grid, color: int, direction: int) -> Grid:
+    return _drawn(_direction(direction))(grid, color)
+
+
+def shoot_rays(grid: Grid, direction: int) -> Grid:
+    return Grid(_shot(grid.array, *_direction(direction)))
+
+
+def remove_small_objects(grid: Grid, n: int) -> Grid:
+    return Grid(_without_specks(grid.array, n))
+
+
+def ring_color(grid: Grid, color: int, ring: int) -> Grid:
+    return Grid(_ringed(grid.array, color, ring))
+
+
+def fill_enclosed(grid: Grid, color: int) -> Grid:
+    return Grid(_enclosed(grid.array, color))
+
+
+def _region_color(pick: Callable[[np.ndarray], int]) -> Callable[[Grid], Color]:
+    def region_color(grid: Grid) -> Color:
+        sizes, colors = _region_sizes(grid.array)
+        if not sizes.size:
+            raise ValueError("the grid is all background")
+        return Color(int(colors[pick(sizes)]))
+
+    return region_color
 
 
 def _drop_objects(step: tuple[int, int]) -> Callable[[Grid], Grid]:
@@ -414,5 +586,20 @@ COMPILED: dict[str, Callable[..., object]] = {
     "connect_vertical": _connect(_DOWN),
     "connect_diagonal": _connect(_STEPS[3], _STEPS[5]),
     "recolor_inside": recolor_inside,
+    "ray_up": _drawn(_UP),
+    "ray_down": _drawn(_DOWN),
+    "ray_left": _drawn(_LEFT),
+    "ray_right": _drawn(_RIGHT),
+    "extend_horizontal": _drawn(_LEFT, _RIGHT),
+    "extend_vertical": _drawn(_UP, _DOWN),
+    "draw_cross": _drawn(_UP, _DOWN, _LEFT, _RIGHT),
+    "draw_diagonals": _drawn(*_STEPS[1::2]),
+    "shoot_ray": shoot_ray,
+    "shoot_rays": shoot_rays,
+    "remove_small_objects": remove_small_objects,
+    "ring_color": ring_color,
+    "fill_enclosed": fill_enclosed,
+    "largest_region_color": _region_color(np.argmax),
+    "smallest_region_color": _region_color(np.argmin),
     "shoot_from_odd_cells": shoot_from_odd_cells,
 }
