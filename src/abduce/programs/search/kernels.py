@@ -12,7 +12,7 @@ from collections.abc import Callable
 import numpy as np
 from numba import njit
 
-from abduce.programs.dsl import Color, Grid, Object, Objects
+from abduce.programs.dsl import Color, Grid, Integer, Object, Objects
 from abduce.programs.dsl.physics import (
     _DOWN,
     _LEFT,
@@ -478,32 +478,32 @@ def color_objects(grid: Grid) -> Objects:
     return _objects(grid.array, *_by_color(grid.array))
 
 
-def _drawn(*steps: tuple[int, int]) -> Callable[[Grid, int], Grid]:
+def _drawn(*steps: tuple[int, int]) -> Callable[[Grid, Color], Grid]:
     lines = np.array(steps, dtype=np.int64)
 
-    def draw(grid: Grid, color: int) -> Grid:
+    def draw(grid: Grid, color: Color) -> Grid:
         return Grid(_lines(grid.array, color, lines))
 
     return draw
 
 
-def shoot_ray(grid: Grid, color: int, direction: int) -> Grid:
+def shoot_ray(grid: Grid, color: Color, direction: Integer) -> Grid:
     return _drawn(_direction(direction))(grid, color)
 
 
-def shoot_rays(grid: Grid, direction: int) -> Grid:
+def shoot_rays(grid: Grid, direction: Integer) -> Grid:
     return Grid(_shot(grid.array, *_direction(direction)))
 
 
-def remove_small_objects(grid: Grid, n: int) -> Grid:
+def remove_small_objects(grid: Grid, n: Integer) -> Grid:
     return Grid(_without_specks(grid.array, n))
 
 
-def ring_color(grid: Grid, color: int, ring: int) -> Grid:
+def ring_color(grid: Grid, color: Color, ring: Color) -> Grid:
     return Grid(_ringed(grid.array, color, ring))
 
 
-def fill_enclosed(grid: Grid, color: int) -> Grid:
+def fill_enclosed(grid: Grid, color: Color) -> Grid:
     return Grid(_enclosed(grid.array, color))
 
 
@@ -559,7 +559,7 @@ def _connect(*steps: tuple[int, int]) -> Callable[[Grid], Grid]:
     return connect
 
 
-def recolor_inside(grid: Grid, color: int) -> Grid:
+def recolor_inside(grid: Grid, color: Color) -> Grid:
     return Grid(_inside(grid.array, color))
 
 
