@@ -14,6 +14,7 @@ $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --upgrade pip
 	$(BIN)/pip install -e '.[local,ray,dev]'
+	$(BIN)/python -c 'from abduce.programs.search import kernels; kernels.ready()'  # compile the search's twins once (~20 s)
 	touch $@
 
 demo: install

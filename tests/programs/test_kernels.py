@@ -8,9 +8,11 @@ import typing
 from functools import cache
 
 import pytest
+from numba.core.registry import CPUDispatcher as Dispatcher
 
 from abduce.programs import dsl
 from abduce.programs.dsl import Color, Grid, Integer
+from abduce.programs.search import kernels
 from abduce.programs.search.enumeration import Enumerator
 from abduce.programs.search.kernels import COMPILED
 from abduce.programs.search.vocabulary import dsl_vocabulary
@@ -54,6 +56,13 @@ def test_twin_matches_its_primitive(name: str) -> None:
             assert outcome(twin, grid, *extra) == expected, (name, grid, extra)
             checked += expected is not ValueError
     assert checked > 1000  # most grids give a value, not an error
+
+
+def test_ready_compiles_every_kernel() -> None:
+    kernels.ready()
+    compiled = [value for value in vars(kernels).values() if isinstance(value, Dispatcher)]
+    assert len(compiled) >= 10
+    assert all(dispatcher.signatures for dispatcher in compiled)
 
 
 def test_the_enumeration_applies_the_twins() -> None:

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from typing import TypeGuard
 
 from abduce.programs.dsl import Color, Grid, Integer, Objects
+from abduce.programs.search import kernels
 from abduce.programs.search.augment import Variant, variants
 from abduce.programs.search.enumeration import Enumerator, Node, OutOfBudget
 from abduce.programs.search.expr import INPUT, Expr, describe, evaluate, literal, to_python
@@ -93,6 +94,7 @@ def search(
     `vocabulary` is the DSL's, or that and a library of learned functions."""
     words = vocabulary or dsl_vocabulary()
     prior = words.weighted(prior)
+    kernels.ready()
     started = time.monotonic()
     budget = _Budget(None if seconds is None else started + seconds, max_evaluations)
     result = SearchResult()
