@@ -25,6 +25,7 @@ from abduce.programs.dsl.physics import (
     _along,
     _back,
     _direction,
+    _paint,
 )
 
 _NO_COMPONENT = -1
@@ -34,10 +35,20 @@ _NO_COMPONENT = -1
 def _components(
     arr: np.ndarray, diagonal: bool, univalued: bool, background: bool
 ) -> tuple[np.ndarray, int]:
-    """Number the components 0, 1, ... in the DSL's order of objects (`dsl.objects._build`):
-    by top row, then left column, then first cell in reading order; -1 outside them. Cells
-    join by their sides (and corners if `diagonal`), of one colour if `univalued`; cells of
-    the background 0 belong to none unless `background`."""
+    """`_label`'s components renumbered in the DSL's order of objects (`dsl.objects._build`):
+    by top row, then left column, then first cell in reading order."""
+    found, corners, count = _label(arr, diagonal, univalued, background)
+    return _ranked(found, corners, count), count
+
+
+@njit(cache=True)
+def _label(
+    arr: np.ndarray, diagonal: bool, univalued: bool, background: bool
+) -> tuple[np.ndarray, np.ndarray, int]:
+    """Number the components 0, 1, ... in reading order of their first cells, -1 outside
+    them, and give each one's corner (top row * width + left column). Cells join by their
+    sides (and corners if `diagonal`), of one colour if `univalued`; cells of the background
+    0 belong to none unless `background`."""
     h, w = arr.shape
     found = np.full((h, w), _NO_COMPONENT, np.int64)
     tops = np.empty(h * w, np.int64)
@@ -70,7 +81,7 @@ def _components(
                             stack[size] = rr * w + cc
                             size += 1
         count += 1
-    return _ranked(found, tops[:count] * w + lefts[:count], count), count
+    return found, tops[:count] * w + lefts[:count], count
 
 
 @njit(cache=True)
@@ -110,23 +121,31 @@ def _ranked(found: np.ndarray, corners: np.ndarray, count: int) -> np.ndarray:
 
 
 @njit(cache=True)
+def _boxes(labels: np.ndarray, count: int) -> tuple[np.ndarray, ...]:
+    """Each component's bounding box: top and left rows and columns, bottom and right ones
+    past its last."""
+    h, w = labels.shape
+    tops, lefts = np.full(count, h, np.int64), np.full(count, w, np.int64)
+    bottoms, rights = np.zeros(count, np.int64), np.zeros(count, np.int64)
+    for r in range(h):
+        for c in range(w):
+            k = labels[r, c]
+            if k >= 0:
+                tops[k], lefts[k] = min(tops[k], r), min(lefts[k], c)
+                bottoms[k], rights[k] = max(bottoms[k], r + 1), max(rights[k], c + 1)
+    return tops, lefts, bottoms, rights
+
+
+@njit(cache=True)
 def _cut(arr: np.ndarray, labels: np.ndarray, count: int) -> tuple[np.ndarray, np.ndarray]:
     """Every component's patch (its bounding box, -1 off its cells) in one buffer, and each
     one's offset in it, top, left, height and width."""
     h, w = arr.shape
     boxes = np.empty((count, 5), np.int64)
-    boxes[:, 1], boxes[:, 2], boxes[:, 3], boxes[:, 4] = h, w, 0, 0
-    for r in range(h):
-        for c in range(w):
-            k = labels[r, c]
-            if k >= 0:
-                boxes[k, 1], boxes[k, 2] = min(boxes[k, 1], r), min(boxes[k, 2], c)
-                boxes[k, 3], boxes[k, 4] = max(boxes[k, 3], r), max(boxes[k, 4], c)
+    tops, lefts, bottoms, rights = _boxes(labels, count)
     size = 0
     for k in range(count):
-        boxes[k, 3] -= boxes[k, 1] - 1
-        boxes[k, 4] -= boxes[k, 2] - 1
-        boxes[k, 0] = size
+        boxes[k] = size, tops[k], lefts[k], bottoms[k] - tops[k], rights[k] - lefts[k]
         size += boxes[k, 3] * boxes[k, 4]
     patches = np.full(size, -1, arr.dtype)
     for r in range(h):
@@ -190,16 +209,12 @@ def _joins_across(arr: np.ndarray) -> np.ndarray:
     side by side in shared rows, with no cell of that colour between them."""
     h, w = arr.shape
     labels, count = _components(arr, True, True, False)
-    tops, lefts = np.full(count, h, np.int64), np.full(count, w, np.int64)
-    bottoms, rights = np.zeros(count, np.int64), np.zeros(count, np.int64)
+    tops, lefts, bottoms, rights = _boxes(labels, count)
     colors = np.zeros(count, arr.dtype)
     for r in range(h):
         for c in range(w):
-            k = labels[r, c]
-            if k >= 0:
-                tops[k], lefts[k] = min(tops[k], r), min(lefts[k], c)
-                bottoms[k], rights[k] = max(bottoms[k], r + 1), max(rights[k], c + 1)
-                colors[k] = arr[r, c]
+            if labels[r, c] >= 0:
+                colors[labels[r, c]] = arr[r, c]
     bands = np.zeros_like(arr)
     for i in range(count):
         for j in range(count):
@@ -393,27 +408,16 @@ def _enclosed(arr: np.ndarray, color: int) -> np.ndarray:
     """`dsl.physics.fill_enclosed`: the background cells that no side-joined path of
     background reaches from the border, in the colour."""
     h, w = arr.shape
+    free = _label((arr == 0).astype(arr.dtype), False, False, False)[0]  # background parts
+    border = np.zeros(h * w + 1, np.bool_)  # by part + 1: whether it touches the border
+    for r in range(h):
+        for c in range(w):
+            if r in (0, h - 1) or c in (0, w - 1):
+                border[free[r, c] + 1] = True
     out = arr.copy()
-    reached = np.zeros((h, w), np.bool_)
-    stack = np.empty(h * w, np.int64)
-    size = 0
     for r in range(h):
         for c in range(w):
-            if (r in (0, h - 1) or c in (0, w - 1)) and arr[r, c] == 0:
-                reached[r, c] = True
-                stack[size] = r * w + c
-                size += 1
-    while size:
-        size -= 1
-        r, c = stack[size] // w, stack[size] % w
-        for rr, cc in ((r - 1, c), (r + 1, c), (r, c - 1), (r, c + 1)):
-            if 0 <= rr < h and 0 <= cc < w and arr[rr, cc] == 0 and not reached[rr, cc]:
-                reached[rr, cc] = True
-                stack[size] = rr * w + cc
-                size += 1
-    for r in range(h):
-        for c in range(w):
-            if arr[r, c] == 0 and not reached[r, c]:
+            if free[r, c] >= 0 and not border[free[r, c] + 1]:
                 out[r, c] = color
     return out
 
@@ -422,28 +426,15 @@ def _enclosed(arr: np.ndarray, color: int) -> np.ndarray:
 def _region_sizes(arr: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """`dsl.color._regions`: the sizes and colours of the side-joined single-colour regions
     off the background, in reading order of their first cells."""
+    found, _, count = _label(arr, False, True, False)
+    sizes, colors = np.zeros(count, np.int64), np.zeros(count, np.int64)
     h, w = arr.shape
-    seen = np.zeros((h, w), np.bool_)
-    sizes, colors = np.zeros(h * w, np.int64), np.zeros(h * w, np.int64)
-    stack = np.empty(h * w, np.int64)
-    count = 0
-    for start in range(h * w):
-        r0, c0 = start // w, start % w
-        if arr[r0, c0] == 0 or seen[r0, c0]:
-            continue
-        seen[r0, c0], colors[count] = True, arr[r0, c0]
-        stack[0], size = start, 1
-        while size:
-            size -= 1
-            r, c = stack[size] // w, stack[size] % w
-            sizes[count] += 1
-            for rr, cc in ((r - 1, c), (r + 1, c), (r, c - 1), (r, c + 1)):
-                if 0 <= rr < h and 0 <= cc < w and not seen[rr, cc] and arr[rr, cc] == arr[r, c]:
-                    seen[rr, cc] = True
-                    stack[size] = rr * w + cc
-                    size += 1
-        count += 1
-    return sizes[:count], colors[:count]
+    for r in range(h):
+        for c in range(w):
+            if found[r, c] >= 0:
+                sizes[found[r, c]] += 1
+                colors[found[r, c]] = arr[r, c]
+    return sizes, colors
 
 
 @njit(cache=True)
@@ -512,6 +503,7 @@ def _color_objects(grid: Grid) -> Objects:
     return _objects(grid.array, *_by_color(grid.array))
 
 
+@cache  # `_shoot_ray` asks for one per call
 def _drawn(*steps: tuple[int, int]) -> Callable[[Grid, Color], Grid]:
     lines = np.array(steps, dtype=np.int64)
 
@@ -577,21 +569,16 @@ def _joined(down: bool) -> Callable[[Grid], Grid]:
         bands = _joins_across(arr)
         if down:
             bands = np.where(bands, bands, _joins_across(_cells(arr.T)).T)
-        return Grid(np.where((bands != 0) & (arr == 0), bands, arr))
+        return _paint(grid, bands != 0, bands)
 
     return join
-
-
-def _paint(grid: Grid, colors: np.ndarray) -> Grid:
-    """The grid with the non-zero `colors` over its background."""
-    arr = grid.array
-    return Grid(np.where((colors != 0) & (arr == 0), colors, arr))
 
 
 def _continue_runs(grid: Grid) -> Grid:
     arr = grid.array
     across, down = _continued(arr), _continued(_cells(arr.T)).T
-    return _paint(grid, np.where(across, across, down))
+    colors = np.where(across, across, down)
+    return _paint(grid, colors != 0, colors)
 
 
 def _connect(*steps: tuple[int, int]) -> Callable[[Grid], Grid]:
@@ -600,7 +587,8 @@ def _connect(*steps: tuple[int, int]) -> Callable[[Grid], Grid]:
     def connect(grid: Grid) -> Grid:
         if not grid.array.any():
             raise ValueError("no cells to connect")  # as the DSL's argmax over no colours
-        return _paint(grid, _spans(grid.array, lines))
+        spans = _spans(grid.array, lines)
+        return _paint(grid, spans != 0, spans)
 
     return connect
 
@@ -610,7 +598,8 @@ def _recolor_inside(grid: Grid, color: Color) -> Grid:
 
 
 def _shoot_from_odd_cells(grid: Grid) -> Grid:
-    return _paint(grid, _odd_rays(grid.array, np.array(_STEPS, dtype=np.int64)))
+    rays = _odd_rays(grid.array, np.array(_STEPS, dtype=np.int64))
+    return _paint(grid, rays != 0, rays)
 
 
 # The twins by the name of the primitive they stand in for.
