@@ -58,11 +58,17 @@ def test_twin_matches_its_primitive(name: str) -> None:
     assert checked > 1000  # most grids give a value, not an error
 
 
-def test_ready_compiles_every_kernel() -> None:
+def test_after_ready_the_twins_compile_nothing_more() -> None:
+    """Kernels that only other kernels call get no signature of their own when numba loads
+    the callers from its cache, so what is counted is that nothing new gets compiled."""
     kernels.ready()
-    compiled = [value for value in vars(kernels).values() if isinstance(value, Dispatcher)]
-    assert len(compiled) >= 10
-    assert all(dispatcher.signatures for dispatcher in compiled)
+    dispatchers = [value for value in vars(kernels).values() if isinstance(value, Dispatcher)]
+    compiled = [len(dispatcher.signatures) for dispatcher in dispatchers]
+    grid = arc_grids()[0]
+    for twin in COMPILED.values():
+        outcome(twin, grid, *[3] * (len(inspect.signature(twin).parameters) - 1))
+    assert sum(compiled) >= 10
+    assert [len(dispatcher.signatures) for dispatcher in dispatchers] == compiled
 
 
 def test_the_enumeration_applies_the_twins() -> None:
