@@ -1,4 +1,6 @@
-from abduce.programs.dsl import Grid, apply_color_map, apply_local_rule, components, overlay
+import pytest
+
+from abduce.programs.dsl import Grid, Object, apply_color_map, apply_local_rule, components, overlay
 from abduce.programs.search.learn import (
     learn_color_map,
     learn_local_rule,
@@ -12,6 +14,36 @@ from abduce.programs.search.learn import (
 def test_color_table_must_be_consistent():
     assert learn_color_map((Grid([[1, 2]]),), (Grid([[3, 2]]),)) == ((1, 3),)
     assert learn_color_map((Grid([[1, 1]]),), (Grid([[3, 2]]),)) is None
+
+
+@pytest.mark.parametrize(
+    ("got", "wanted", "table"),
+    [
+        ([[[5, 2]]], [[[1, 7]]], ((2, 7), (5, 1))),  # by source colour
+        ([[[-1, 1]]], [[[0, 3]]], ((-1, 0), (1, 3))),  # TRANSPARENT cells too
+        ([[[1]], [[1]]], [[[2]], [[3]]], None),  # one colour, two outcomes across pairs
+        ([[[1, 2]]], [[[1, 2]]], None),  # nothing changes
+        ([[[1, 2]]], [[[1], [2]]], None),  # another shape
+        ([[[1, 2]], [[2, 0]]], [[[4, 2]], [[2, 0]]], ((1, 4),)),
+    ],
+)
+def test_color_table_cases(got, wanted, table):
+    grids = [tuple(Grid(cells) for cells in side) for side in (got, wanted)]
+    assert learn_color_map(*grids) == table
+
+
+@pytest.mark.parametrize(
+    ("top", "canvas", "wanted", "table"),
+    [
+        ([[0, 4]], [[1, 0]], [[1, 4]], ()),  # painted as it is: an empty table
+        ([[0, 0]], [[1, 0]], [[1, 0]], None),  # nothing painted
+        ([[4, 4]], [[1, 0]], [[7, 8]], None),  # one colour, two outcomes
+        ([[-1, 0]], [[1, 2]], [[5, 2]], ((-1, 5),)),  # TRANSPARENT is painted too
+        ([[0, 4]], [[1, 0]], [[1, 4], [0, 0]], None),  # another shape
+    ],
+)
+def test_overlay_cases(top, canvas, wanted, table):
+    assert learn_overlay((Grid(top),), (Grid(canvas),), (Grid(wanted),)) == table
 
 
 def test_local_rule_recolors_cells_by_their_neighbours():
@@ -59,6 +91,24 @@ def test_object_colours_are_learned_with_the_shortest_table():
     )
     learned = learn_object_colors((grid,), (components(grid),), (wanted,))
     assert learned == ("number of holes", ((0, -1), (1, 3)))
+
+
+@pytest.mark.parametrize(
+    ("objects", "wanted", "learned"),
+    [
+        ([(1, 0, 0)], [[3, 1], [0, 1]], ("size", ((1, 3),))),
+        ([(2, 0, 0), (1, 1, 1)], [[1, 1], [0, 4]], ("size", ((1, 4), (2, -1)))),
+        ([(2, 0, 0), (1, 1, 1)], [[1, 1], [0, 1]], None),  # nothing changes
+        ([(1, 0, 0)], [[3, 1], [5, 1]], None),  # a change outside every object
+        ([(2, 0, 1)], [[1, 3], [0, 1]], None),  # an object reaching past the right edge
+        ([(2, 0, 0)], [[3, 4], [0, 1]], None),  # one object, two new colours
+    ],
+)
+def test_object_colour_cases(objects, wanted, learned):
+    # on the canvas [[1, 1], [0, 1]]: (width, row, column) of one-row objects of colour 1
+    canvas = Grid([[1, 1], [0, 1]])
+    objs = tuple(Object(Grid([[1] * width]), row, col) for width, row, col in objects)
+    assert learn_object_colors((canvas,), (objs,), (Grid(wanted),)) == learned
 
 
 def test_the_object_chosen_by_a_relation_is_learned():

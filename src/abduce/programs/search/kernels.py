@@ -1,4 +1,5 @@
-"""Compiled twins of the DSL primitives that cost the enumeration most, for the search only.
+"""Compiled twins of the DSL primitives that cost the enumeration most, and the colour
+tables its goal learns, for the search only.
 
 Each twin computes exactly what its DSL primitive does (tests compare them on thousands of
 grids); the search applies the twin, and every program it finds is re-run in the sandbox
@@ -15,7 +16,7 @@ from functools import cache
 import numpy as np
 from numba import njit
 
-from abduce.programs.dsl import Color, Grid, Integer, Object, Objects
+from abduce.programs.dsl import TRANSPARENT, Color, Grid, Integer, Object, Objects
 from abduce.programs.dsl.physics import (
     _DOWN,
     _LEFT,
@@ -476,6 +477,96 @@ def _sign(offset: float) -> int:
     return 1 if offset > 0 else -1
 
 
+_UNSEEN = -1000  # a colour table's entry for a cell value not met yet
+
+
+def color_table() -> np.ndarray:
+    """A table from cell values (+ 128, an int8's range) to the values they meet, empty."""
+    return np.full(256, _UNSEEN, dtype=np.int16)
+
+
+def changes(table: np.ndarray) -> tuple[tuple[int, int], ...]:
+    """The pairs (s, t) of a colour table with s != t, by s."""
+    met = np.flatnonzero(table != _UNSEEN)
+    return tuple(
+        (s - 128, t) for s, t in zip(met.tolist(), table[met].tolist(), strict=True) if s != t + 128
+    )
+
+
+@njit(cache=True)
+def meets(source: np.ndarray, target: np.ndarray, table: np.ndarray) -> bool:
+    """Extend `table` (cell value + 128 -> the value it meets) by the cells of `source` and
+    `target`, of one shape; False where a value meets two."""
+    for r in range(source.shape[0]):
+        for c in range(source.shape[1]):
+            s, t = source[r, c] + 128, target[r, c]
+            if table[s] == _UNSEEN:
+                table[s] = t
+            elif table[s] != t:
+                return False
+    return True
+
+
+@njit(cache=True)
+def overlaid(top: np.ndarray, canvas: np.ndarray, target: np.ndarray, table: np.ndarray) -> int:
+    """Extend `table` by the cells `top` paints (its non-0 ones) and `target`, of one shape;
+    the number of painted cells, or -1 where an unpainted cell of `canvas` is not `target`'s
+    or a colour meets two."""
+    painted = 0
+    for r in range(top.shape[0]):
+        for c in range(top.shape[1]):
+            if top[r, c] == 0:
+                if canvas[r, c] != target[r, c]:
+                    return -1
+                continue
+            painted += 1
+            s, t = top[r, c] + 128, target[r, c]
+            if table[s] == _UNSEEN:
+                table[s] = t
+            elif table[s] != t:
+                return -1
+    return painted
+
+
+MISFIT = -1000  # what `recolored` says of an object that cannot be recoloured
+
+
+@njit(cache=True)
+def recolored(
+    patch: np.ndarray,
+    row: int,
+    col: int,
+    canvas: np.ndarray,
+    target: np.ndarray,
+    covered: np.ndarray,
+) -> int:
+    """What `target` makes of an object (`patch` at `row`, `col`) on `canvas`, marking its
+    cells in `covered`: TRANSPARENT if they keep their colours, else the one colour they all
+    become; MISFIT if they become several or the object reaches past the canvas's bottom or
+    right (cells at negative positions count from the far side, as numpy indexes)."""
+    height, width = canvas.shape
+    if row + patch.shape[0] > height or col + patch.shape[1] > width:
+        return MISFIT
+    kept, uniform, color = True, True, MISFIT
+    for r in range(patch.shape[0]):
+        for c in range(patch.shape[1]):
+            if patch[r, c] == TRANSPARENT:
+                continue
+            at_row, at_col = row + r, col + c
+            if at_row < -height or at_col < -width:
+                raise IndexError("a cell beyond the grid")
+            at_row, at_col = at_row % height, at_col % width
+            covered[at_row, at_col] = True
+            after = target[at_row, at_col]
+            kept &= after == canvas[at_row, at_col]
+            if color == MISFIT:
+                color = after
+            uniform &= after == color
+    if kept:
+        return TRANSPARENT
+    return color if uniform else MISFIT
+
+
 def _cells(arr: np.ndarray) -> np.ndarray:
     """The cells in the one layout the kernels are compiled for: C order, read-only."""
     cells = np.ascontiguousarray(arr)
@@ -652,3 +743,7 @@ def ready() -> None:
     grid = Grid([[1, 1, 0, 2], [0, 3, 0, 2], [4, 0, 0, 0]])
     for twin in COMPILED.values():
         twin(grid, *[1] * (len(inspect.signature(twin).parameters) - 1))
+    meets(grid.array, grid.array, color_table())
+    overlaid(grid.array, grid.array, grid.array, color_table())
+    patch = COMPILED["components"](grid)[0].patch.array
+    recolored(patch, 0, 0, grid.array, grid.array, np.zeros(grid.shape, dtype=bool))

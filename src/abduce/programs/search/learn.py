@@ -6,6 +6,7 @@ import numpy as np
 
 from abduce.programs.dsl import TRANSPARENT, Grid, Object, Objects, crop_object, object_subgrid
 from abduce.programs.dsl.maps import FEATURES, ColorMap, neighbourhood_codes, object_features
+from abduce.programs.search.kernels import MISFIT, changes, color_table, meets, overlaid, recolored
 
 
 def learn_color_map(got: tuple[Grid, ...], wanted: tuple[Grid, ...]) -> ColorMap | None:
@@ -18,9 +19,11 @@ def learn_color_map(got: tuple[Grid, ...], wanted: tuple[Grid, ...]) -> ColorMap
     """
     if any(g.shape != w.shape for g, w in zip(got, wanted, strict=True)):
         return None
-    source = np.concatenate([g.array.ravel() for g in got])
-    target = np.concatenate([w.array.ravel() for w in wanted])
-    return _table(source, target) or None
+    table = color_table()
+    for g, w in zip(got, wanted, strict=True):
+        if not meets(g.array, w.array, table):
+            return None
+    return changes(table) or None
 
 
 def _table(source: np.ndarray, target: np.ndarray) -> ColorMap | None:
@@ -44,21 +47,12 @@ def learn_object_colors(
         if canvas.shape != target.shape:
             return None
         covered = np.zeros(canvas.shape, dtype=bool)
+        cells = (canvas.array, target.array, covered)
         for obj in objs:
-            if obj.row + obj.patch.height > canvas.height or (
-                obj.col + obj.patch.width > canvas.width
-            ):
-                return None  # objects of another grid
-            rows, cols = np.nonzero(obj.mask)
-            rows, cols = rows + obj.row, cols + obj.col
-            covered[rows, cols] = True
-            after, before = target.array[rows, cols], canvas.array[rows, cols]
-            if (after == before).all():
-                actions.append(int(TRANSPARENT))
-            elif (after == after[0]).all():
-                actions.append(int(after[0]))
-            else:
+            action = recolored(obj.patch.array, obj.row, obj.col, *cells)
+            if action == MISFIT:
                 return None
+            actions.append(action)
         if (canvas.array[~covered] != target.array[~covered]).any():
             return None
     if all(action == TRANSPARENT for action in actions):
@@ -79,25 +73,42 @@ def learn_object_choice(
     """A way to cut an object out (`crop_object` or `object_subgrid`) and a feature with one
     value that, in every train input, singles out an object whose cut is the wanted output
     (the first feature listed that fits)."""
+    sized = [  # both cuts keep an object's shape
+        [i for i, obj in enumerate(objs) if obj.patch.array.shape == target.array.shape]
+        for objs, target in zip(objects, wanted, strict=True)
+    ]
+    if not all(sized):
+        return None
     for cut in ("crop_object", "object_subgrid"):
         matches = [
-            [
-                i
-                for i, obj in enumerate(objs)
-                if obj.patch.shape == target.shape and _cut(cut, obj, grid) == target
-            ]
-            for grid, objs, target in zip(inputs, objects, wanted, strict=True)
+            [i for i in indices if _cut(cut, objs[i], grid) == target]
+            for grid, objs, target, indices in zip(inputs, objects, wanted, sized, strict=True)
         ]
         if not all(matches):
             continue
         for feature in FEATURES:
-            values = [object_features(objs, feature) for objs in objects]
-            chosen = {
-                found[i] for found, indices in zip(values, matches, strict=True) for i in indices
-            }
-            if len(chosen) == 1 and all(found.count(*chosen) == 1 for found in values):
-                return cut, feature, chosen.pop()
+            value = _singled_out(objects, matches, feature)
+            if value is not None:
+                return cut, feature, value
     return None
+
+
+def _singled_out(
+    objects: tuple[Objects, ...], matches: list[list[int]], feature: str
+) -> int | None:
+    """The one value of the feature that every matching object has and no other object of
+    its train input has, if there is one (None: none; input by input, the first misfit ends
+    it)."""
+    chosen = None
+    for objs, indices in zip(objects, matches, strict=True):
+        values = object_features(objs, feature)
+        picked = {values[i] for i in indices}
+        if len(picked) != 1 or (chosen is not None and picked != {chosen}):
+            return None
+        chosen = picked.pop()
+        if values.count(chosen) != 1:
+            return None
+    return chosen
 
 
 def _cut(cut: str, obj: Object, grid: Grid) -> Grid | None:
@@ -137,14 +148,12 @@ def learn_overlay(
 ) -> ColorMap | None:
     """A colour table such that painting the recoloured non-background cells of each `got`
     grid over its canvas gives the wanted grid (an identity table is empty)."""
-    sources, targets = [], []
+    table, painted = color_table(), 0
     for top, canvas, target in zip(got, canvases, wanted, strict=True):
         if not top.shape == canvas.shape == target.shape:
             return None
-        painted = top.array != 0
-        if (canvas.array[~painted] != target.array[~painted]).any():
+        cells = overlaid(top.array, canvas.array, target.array, table)
+        if cells < 0:
             return None
-        sources.append(top.array[painted])
-        targets.append(target.array[painted])
-    source = np.concatenate(sources)
-    return _table(source, np.concatenate(targets)) if len(source) else None
+        painted += cells
+    return changes(table) if painted else None
