@@ -17,6 +17,7 @@ import numpy as np
 from numba import njit
 
 from abduce.programs.dsl import TRANSPARENT, Color, Grid, Integer, Object, Objects
+from abduce.programs.dsl.patterns import _bar
 from abduce.programs.dsl.physics import (
     _DOWN,
     _LEFT,
@@ -439,6 +440,37 @@ def _region_sizes(arr: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 
 @njit(cache=True)
+def _colored_components(arr: np.ndarray, color: int) -> int:
+    """`dsl.patterns._count_objects`: how many corner-joined single-colour components off the
+    background have the colour."""
+    found, _, count = _label(arr, True, True, False)
+    counted = np.zeros(count, np.bool_)
+    h, w = arr.shape
+    for r in range(h):
+        for c in range(w):
+            if arr[r, c] == color and found[r, c] != _NO_COMPONENT:
+                counted[found[r, c]] = True
+    return int(counted.sum())
+
+
+@njit(cache=True)
+def _period(arr: np.ndarray) -> int:
+    """`dsl.patterns._row_period` with every cell known: the smallest p, at most half the
+    width, with every cell equal to the one p to its right; the width when there is none."""
+    h, w = arr.shape
+    for p in range(1, w // 2 + 1):
+        repeats = True
+        for r in range(h):
+            for c in range(w - p):
+                repeats &= arr[r, c] == arr[r, c + p]
+            if not repeats:
+                break
+        if repeats:
+            return p
+    return w
+
+
+@njit(cache=True)
 def _fallen_right(arr: np.ndarray) -> np.ndarray:
     """`dsl.physics._gravity` along rows: each row's non-background cells slid right, in
     order."""
@@ -634,6 +666,21 @@ def _region_color(pick: Callable[[np.ndarray], int]) -> Callable[[Grid], Color]:
     return region_color
 
 
+def _object_count(square: bool) -> Callable[[Grid, Color], Grid]:
+    def count(grid: Grid, color: Color) -> Grid:
+        return _bar(_colored_components(grid.array, color), color, square)
+
+    return count
+
+
+def _horizontal_period(grid: Grid) -> Integer:
+    return Integer(_period(grid.array))
+
+
+def _vertical_period(grid: Grid) -> Integer:
+    return Integer(_period(_cells(grid.array.T)))
+
+
 def _gravity(step: tuple[int, int]) -> Callable[[Grid], Grid]:
     def fall(grid: Grid) -> Grid:
         lines = _cells(_along(grid.array, step, 0))
@@ -733,6 +780,10 @@ COMPILED: dict[str, Callable[..., object]] = {
     "largest_region_color": _region_color(np.argmax),
     "smallest_region_color": _region_color(np.argmin),
     "shoot_from_odd_cells": _shoot_from_odd_cells,
+    "object_count_bar": _object_count(False),
+    "object_count_square": _object_count(True),
+    "horizontal_period": _horizontal_period,
+    "vertical_period": _vertical_period,
 }
 
 
