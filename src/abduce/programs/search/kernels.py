@@ -1,5 +1,5 @@
-"""Compiled twins of the DSL primitives that cost the enumeration most, and the colour
-tables its goal learns, for the search only.
+"""Compiled twins of the DSL primitives that cost the enumeration most, and of the goal's
+commonest checks (colour tables, object recolourings), for the search only.
 
 Each twin computes exactly what its DSL primitive does (tests compare them on thousands of
 grids); the search applies the twin, and every program it finds is re-run in the sandbox
