@@ -467,7 +467,7 @@ def _period(arr: np.ndarray) -> int:
                 break
         if repeats:
             return p
-    return w
+    return int(w)
 
 
 @njit(cache=True)
@@ -796,5 +796,4 @@ def ready() -> None:
         twin(grid, *[1] * (len(inspect.signature(twin).parameters) - 1))
     meets(grid.array, grid.array, color_table())
     overlaid(grid.array, grid.array, grid.array, color_table())
-    patch = COMPILED["components"](grid)[0].patch.array
-    recolored(patch, 0, 0, grid.array, grid.array, np.zeros(grid.shape, dtype=bool))
+    recolored(grid.array, 0, 0, grid.array, grid.array, np.zeros(grid.shape, dtype=bool))
