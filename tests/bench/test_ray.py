@@ -64,6 +64,10 @@ def test_joining_a_cluster_started_with_ray_start(tmp_path, listing):
                        "--address", address.group(1))  # fmt: skip
         assert joined.returncode == 0, joined.stderr
         assert set(results(tmp_path / "joined.jsonl")) == set(TASKS)
+        # without --address, a private instance of its own, not the cluster running here
+        private = bench(listing, tmp_path / "private.jsonl", "--executor", "ray", "--workers", "1")
+        assert private.returncode == 0, private.stderr
+        assert results(tmp_path / "private.jsonl") == results(tmp_path / "joined.jsonl")
     finally:
         subprocess.run([ray, "stop", "--force"], capture_output=True, timeout=120)
 

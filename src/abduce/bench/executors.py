@@ -206,8 +206,8 @@ class RayExecutor:
         from ray.util import ActorPool
 
         try:
-            ray.init(
-                address=self.address,
+            ray.init(  # no address: a private instance, even where a cluster is running
+                address=self.address or "local",
                 num_cpus=self.workers if self.address is None else None,
                 include_dashboard=False,
                 log_to_driver=False,
