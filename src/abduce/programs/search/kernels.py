@@ -457,15 +457,9 @@ def _colored_components(arr: np.ndarray, color: int) -> int:
 def _period(arr: np.ndarray) -> int:
     """`dsl.patterns._row_period` with every cell known: the smallest p, at most half the
     width, with every cell equal to the one p to its right; the width when there is none."""
-    h, w = arr.shape
+    w = arr.shape[1]
     for p in range(1, w // 2 + 1):
-        repeats = True
-        for r in range(h):
-            for c in range(w - p):
-                repeats &= arr[r, c] == arr[r, c + p]
-            if not repeats:
-                break
-        if repeats:
+        if (arr[:, p:] == arr[:, :-p]).all():
             return p
     return int(w)
 
@@ -520,9 +514,16 @@ def color_table() -> np.ndarray:
 def changes(table: np.ndarray) -> tuple[tuple[int, int], ...]:
     """The pairs (s, t) of a colour table with s != t, by s."""
     met = np.flatnonzero(table != _UNSEEN)
-    return tuple(
-        (s - 128, t) for s, t in zip(met.tolist(), table[met].tolist(), strict=True) if s != t + 128
-    )
+    pairs = zip((met - 128).tolist(), table[met].tolist(), strict=True)
+    return tuple((s, t) for s, t in pairs if s != t)
+
+
+@njit(cache=True)
+def _met(table: np.ndarray, value: int, target: int) -> bool:
+    """Record in `table` that the cell value meets `target`; False if it met another."""
+    if table[value + 128] == _UNSEEN:
+        table[value + 128] = target
+    return bool(table[value + 128] == target)
 
 
 @njit(cache=True)
@@ -531,10 +532,7 @@ def meets(source: np.ndarray, target: np.ndarray, table: np.ndarray) -> bool:
     `target`, of one shape; False where a value meets two."""
     for r in range(source.shape[0]):
         for c in range(source.shape[1]):
-            s, t = source[r, c] + 128, target[r, c]
-            if table[s] == _UNSEEN:
-                table[s] = t
-            elif table[s] != t:
+            if not _met(table, source[r, c], target[r, c]):
                 return False
     return True
 
@@ -552,10 +550,7 @@ def overlaid(top: np.ndarray, canvas: np.ndarray, target: np.ndarray, table: np.
                     return -1
                 continue
             painted += 1
-            s, t = top[r, c] + 128, target[r, c]
-            if table[s] == _UNSEEN:
-                table[s] = t
-            elif table[s] != t:
+            if not _met(table, top[r, c], target[r, c]):
                 return -1
     return painted
 
